@@ -1,0 +1,32 @@
+import Logging
+import Postgres
+
+/// The service's connection pool, acting as `humas_app` so that row-level security applies to
+/// every statement it sends.
+public final class HumasDatabase: Sendable {
+    public let target: DatabaseTarget
+    let pool: PostgresPool
+
+    public init(target: DatabaseTarget = DatabaseTarget(), size: Int = 4, logger: Logger = Logger(label: "humas.db")) {
+        self.target = target
+        pool = PostgresPool(conninfo: target.appConninfo, size: size, logger: logger) { connection in
+            // A DATABASE_URL may log in as an admin: acting as humas_app keeps row-level security
+            // in force whoever logged in.
+            try connection.execute(script: "SET ROLE \(DatabaseRoles.app); SET search_path = humas, public")
+        }
+    }
+
+    /// Runs `body` in a transaction on a pooled connection, mapping an unreachable database to
+    /// one clear line.
+    func transaction<T: Sendable>(_ body: @escaping @Sendable (PostgresConnection) throws -> T) async throws -> T {
+        do {
+            return try await pool.withTransaction(body)
+        } catch let error as PostgresError where error.kind == .connectionFailed {
+            throw target.unreachable(error)
+        }
+    }
+
+    public func shutdown() async {
+        await pool.shutdown()
+    }
+}

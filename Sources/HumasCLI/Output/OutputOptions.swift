@@ -1,0 +1,24 @@
+import ArgumentParser
+import Foundation
+
+/// `--json` for scripts; tables for people otherwise.
+struct OutputOptions: ParsableArguments {
+    @Flag(help: "Print JSON (snake_case keys, ISO 8601 times) instead of a table.")
+    var json = false
+
+    func printJSON(_ value: some Encodable) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        encoder.dateEncodingStrategy = .iso8601
+        print(String(decoding: try encoder.encode(value), as: UTF8.self))
+    }
+}
+
+/// A moment as people read it in a table: local time of the machine, to the minute.
+func formatTimestamp(_ date: Date) -> String {
+    let formatter = DateFormatter()
+    formatter.locale = Locale(identifier: "en_US_POSIX")
+    formatter.dateFormat = "yyyy-MM-dd HH:mm"
+    return formatter.string(from: date)
+}
