@@ -52,6 +52,14 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        .executableTarget(
+            name: "HumasBench",
+            dependencies: [
+                "Humas", "Postgres",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strict
+        ),
         .testTarget(
             name: "PostgresTests",
             dependencies: ["Postgres", .product(name: "NIOConcurrencyHelpers", package: "swift-nio")],

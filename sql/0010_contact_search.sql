@@ -375,4 +375,7 @@ AS $$
 $$;
 
 GRANT EXECUTE ON FUNCTION humas.search_contacts(text, jsonb, real, bigint, int), humas.name_match_score(text, int),
-    humas.find_contact_duplicates(text[], text[], bigint), humas.contact_search_query(text) TO humas_app;
+    humas.find_contact_duplicates(text[], text[], bigint) TO humas_app;
+-- The query builders read the country-wide word dictionary (typo corrections): not for humas_app,
+-- which could otherwise probe for names outside its scope.
+REVOKE ALL ON FUNCTION humas.contact_search_groups(text), humas.contact_search_query(text) FROM PUBLIC;

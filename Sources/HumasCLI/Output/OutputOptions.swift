@@ -22,3 +22,11 @@ func formatTimestamp(_ date: Date) -> String {
     formatter.dateFormat = "yyyy-MM-dd HH:mm"
     return formatter.string(from: date)
 }
+
+/// A record as aligned `label: value` lines, for `show` commands.
+func printFields(_ fields: [(String, String)]) {
+    let width = fields.map(\.0.count).max() ?? 0
+    for (label, value) in fields {
+        print(label.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + value)
+    }
+}

@@ -1,0 +1,64 @@
+import ArgumentParser
+import Humas
+
+struct UnitCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "unit",
+        abstract: "The 553 KPU offices: KPU RI, provinces, kabupaten/kota.",
+        subcommands: [List.self, Show.self])
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List units, optionally below one of them.",
+            discussion: """
+                Examples:
+                  humas unit list --under ID-JT
+                  humas unit list --under ID-AC --tree
+                """)
+
+        @OptionGroup var session: SessionOptions
+        @OptionGroup var output: OutputOptions
+        @Option(help: ArgumentHelp("Only this unit and the units below it.", valueName: "code")) var under: String?
+        @Flag(help: "Indent by level to show the tree.") var tree = false
+
+        func run() async throws {
+            let units = try await session.withSession { try await $0.units.list(under: under) }
+            if output.json { return try output.printJSON(units) }
+            var table = TextTable(columns: ["CODE", "NAME", "LEVEL", "TIME ZONE"])
+            let topDepth = units.map(\.level.depth).min() ?? 0
+            for unit in units {
+                let indent = tree ? String(repeating: "  ", count: unit.level.depth - topDepth) : ""
+                table.add([unit.code, indent + unit.name, unit.level.rawValue, unit.timeZone])
+            }
+            print(table.render(), terminator: "")
+        }
+    }
+
+    struct Show: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Show one unit.", discussion: "Example: humas unit show ID-JT-KOTA-SEMARANG")
+
+        @OptionGroup var session: SessionOptions
+        @OptionGroup var output: OutputOptions
+        @Argument(help: "The unit's code.") var code: String
+
+        func run() async throws {
+            let unit = try await session.withSession { try await $0.units.show(code) }
+            if output.json { return try output.printJSON(unit) }
+            printFields([
+                ("code", unit.code), ("name", unit.name), ("region", unit.regionName), ("level", unit.level.rawValue),
+                ("time zone", unit.timeZone), ("capital", unit.capital ?? ""), ("parent", unit.parentCode ?? ""),
+            ])
+        }
+    }
+}
+
+extension Unit.Level {
+    var depth: Int {
+        switch self {
+        case .national: 0
+        case .province: 1
+        case .regency, .city: 2
+        }
+    }
+}
