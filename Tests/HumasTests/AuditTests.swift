@@ -24,6 +24,11 @@ struct AuditTests {
             #expect(seenByProvince.first?.unitCode == "ID-JT-KOTA-SEMARANG")
             #expect(seenBySibling.isEmpty)
             #expect(try await !demak.audit.list(limit: 1000).contains { $0.unitCode == "ID-JT-KOTA-SEMARANG" })
+
+            // The database itself enforces it: the same SELECT as the application role.
+            let rows: PostgresQuery = "SELECT count(*) FROM humas.audit_log WHERE entity = 'user' AND entity_id = \(viewer.id)"
+            #expect(try UserFixtures.countAsApplication(userID: province.user.id, rows) == 1)
+            #expect(try UserFixtures.countAsApplication(userID: demak.user.id, rows) == 0)
         }
     }
 

@@ -95,6 +95,21 @@ struct TokenTests {
         }
     }
 
+    @Test("a user who is not an admin neither sees nor revokes a colleague's tokens")
+    func colleaguesTokensAreNotFound() async throws {
+        try await UserFixtures.withService { service in
+            let owner = try await UserFixtures.session(.editor, at: "ID-JT-KOTA-SEMARANG", on: service)
+            let colleague = try await UserFixtures.session(.editor, at: "ID-JT-KOTA-SEMARANG", on: service)
+            let issued = try await owner.tokens.issue(label: "mine")
+
+            #expect(try await !colleague.tokens.list().contains { $0.id == issued.token.id })
+            let error = await #expect(throws: HumasError.self) { try await colleague.tokens.revoke(id: issued.token.id) }
+            #expect(UserFixtures.isNotFound(error))
+            let session = try await service.session(token: issued.secret)
+            #expect(session.user.id == owner.user.id)
+        }
+    }
+
     @Test("humas token issue prints the token once with a warning; token list never shows it")
     func commandLineIssue() async throws {
         let email = try await UserFixtures.withService { service in

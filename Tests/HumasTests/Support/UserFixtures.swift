@@ -57,3 +57,16 @@ extension UserFixtures {
         }
     }
 }
+
+extension UserFixtures {
+    /// Runs `query` as the application role acting as `userID`, the way the service connects,
+    /// so that only row-level security, not the service layer, decides what it sees.
+    static func countAsApplication(userID: Int64, _ query: PostgresQuery) throws -> Int {
+        let connection = try TestEnvironment.superuser()
+        return try connection.withTransaction { transaction in
+            try transaction.execute(script: "SET LOCAL ROLE humas_app")
+            try transaction.setLocal("humas.user_id", to: String(userID))
+            return try transaction.query(query)[0].decode(0, as: Int.self)
+        }
+    }
+}
