@@ -87,6 +87,19 @@ extension PostgresConnection {
     }
 }
 
+/// Runs `body` with a service-layer session of the user, then shuts the service down.
+func withFixtureSession<T>(_ email: String, _ body: (Session) async throws -> T) async throws -> T {
+    let service = HumasService(target: TestEnvironment.target, poolSize: 2)
+    do {
+        let result = try await body(try await service.session(email: email))
+        await service.shutdown()
+        return result
+    } catch {
+        await service.shutdown()
+        throw error
+    }
+}
+
 /// The reference seed (units, parties, first admin) that every directory test needs. `make test`
 /// only migrates; seeding is idempotent, so loading it once per test run is safe beside others.
 enum ReferenceData {
