@@ -35,6 +35,7 @@ struct SegmentTests {
         ("beat", SegmentFilter(beat: "politik dan hukum")),
         ("tag", SegmentFilter(tag: "dua kata")),
         ("party", SegmentFilter(party: "Partai Khayalan")),
+        ("organization", SegmentFilter(organization: 999_999_999)),
     ])
     func badFilter(field: String, filter: SegmentFilter) async throws {
         let fixture = try await ScopeFixture.make()
@@ -96,6 +97,23 @@ struct SegmentTests {
             let party = try await session.segments.create(name: "PKB \(fixture.suffix)", filter: SegmentFilter(party: "1"))
             #expect(party.filter.party == "1")
             _ = try await session.segments.resolve(party.name)
+        }
+    }
+
+    @Test("a national segment narrowed to Jawa Tengah resolves to nothing for a user in another province")
+    func ancestorSegmentOutsideScope() async throws {
+        let fixture = try await ScopeFixture.make()
+        let segment = try await withFixtureSession(fixture.editors[F.national]!.email) {
+            try await $0.segments.create(name: "Jateng \(fixture.suffix)", filter: SegmentFilter(tag: fixture.tag, under: F.province))
+        }
+        try await withFixtureSession(fixture.editors[F.sidoarjo]!.email) { session in
+            let page = try await session.segments.resolve(String(segment.id))
+            #expect(page.contacts.isEmpty)
+            #expect(page.total == 0)
+        }
+        try await withFixtureSession(fixture.editors[F.semarang]!.email) { session in
+            let page = try await session.segments.resolve(String(segment.id))
+            #expect(Set(page.contacts.map(\.contactID)) == [fixture.contacts[F.province]!, fixture.contacts[F.semarang]!])
         }
     }
 

@@ -58,15 +58,20 @@ extension SegmentFilter {
     /// `under` must name a unit the user can see records of: their own subtree or an ancestor.
     private static func visibleUnit(_ code: String, for session: Session, on connection: PostgresConnection) throws -> Unit {
         let unit = try UnitDirectory.resolve(code, field: "under", on: connection)
-        let readable = try connection.query("""
-            SELECT coalesce(humas.unit_readable(\(unit.id), humas.acting_unit_id(), humas.acting_subtree_end(),
-                                                humas.acting_ancestor_ids()), false) AS ok
-            """)[0].decode("ok", as: Bool.self)
-        guard readable else {
+        guard try unitReadable(unit.code, on: connection) else {
             throw HumasError.invalid(
                 field: "under", message: "\(unit.code) (\(unit.name)) is outside your scope: use \(session.user.unitCode), a unit below it, or one above it")
         }
         return unit
+    }
+
+    /// Whether the acting user may read records owned by the unit `code` (false for an unknown code).
+    static func unitReadable(_ code: String, on connection: PostgresConnection) throws -> Bool {
+        try connection.query("""
+            SELECT coalesce(bool_or(humas.unit_readable(u.id, humas.acting_unit_id(), humas.acting_subtree_end(),
+                                                        humas.acting_ancestor_ids())), false) AS ok
+            FROM humas.units u WHERE u.code = upper(btrim(\(code)))
+            """)[0].decode("ok", as: Bool.self)
     }
 
     private static func requireParty(_ party: String, on connection: PostgresConnection) throws {
@@ -84,6 +89,8 @@ extension SegmentFilter {
 
     private static func requireOrganization(_ id: Int64, on connection: PostgresConnection) throws {
         let found = try connection.query("SELECT 1 FROM humas.organizations o WHERE o.id = \(id) AND o.deleted_at IS NULL")
-        guard !found.isEmpty else { throw HumasError.notFound(entity: "organization", key: String(id)) }
+        guard !found.isEmpty else {
+            throw HumasError.invalid(field: "organization", message: "no organization \(id) among those you can see")
+        }
     }
 }

@@ -20,6 +20,11 @@ extension Segments {
         let session = session
         return try await session.transaction { connection in
             let segment = try Self.find(key, for: session, on: connection)
+            // An ancestor's segment may be narrowed to a unit this user cannot see (a national
+            // "Jawa Tengah journalists" seen from Sidoarjo): none of its contacts are theirs to see.
+            if let under = segment.filter.under, try !SegmentFilter.unitReadable(under, on: connection) {
+                return SegmentContacts(segment: segment, contacts: [], total: 0, totalIsAtLeast: false, nextCursor: nil)
+            }
             let page = try Self.search(segment.filter, after: after, limit: limit + 1, on: connection)
             let shown = Array(page.prefix(limit))
             let next = page.count > limit ? shown.last.map { SearchCursor(score: $0.score, id: $0.id).text } : nil
