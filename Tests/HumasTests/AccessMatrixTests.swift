@@ -76,7 +76,7 @@ struct AccessMatrixTests {
         let app = try PostgresConnection(conninfo: TestEnvironment.target.appConninfo)
         let user = fixture.editors[row.user]!.id
         for unit in F.units {
-            let state = Self.sqlState {
+            let refusal = Self.failure {
                 try app.asUser(user) {
                     try $0.execute("""
                         INSERT INTO humas.contacts (full_name, unit_id)
@@ -84,8 +84,12 @@ struct AccessMatrixTests {
                         """)
                 }
             }
-            let expected = row.writes.contains(unit) ? nil : "42501"
-            #expect(state == expected, "\(row.user) inserting a contact for \(unit): SQLSTATE \(state ?? "none (allowed)")")
+            if row.writes.contains(unit) {
+                #expect(refusal == nil, "\(row.user) inserting a contact for \(unit): \(String(describing: refusal))")
+            } else {
+                #expect(refusal?.sqlState == "42501", "\(row.user) inserting a contact for \(unit): \(String(describing: refusal))")
+                #expect(refusal?.isRowSecurityViolation == true, "\(row.user) for \(unit): not an RLS refusal")
+            }
         }
     }
 
@@ -160,6 +164,16 @@ struct AccessMatrixTests {
             return error.sqlState ?? "no SQLSTATE: \(error)"
         } catch {
             return "not a PostgresError: \(error)"
+        }
+    }
+
+    /// The database error `body` failed with, or `nil` when it succeeded.
+    static func failure<T>(_ body: () throws -> T) -> PostgresError? {
+        do {
+            _ = try body()
+            return nil
+        } catch {
+            return error as? PostgresError ?? PostgresError(kind: .protocolMisuse, message: "not a PostgresError: \(error)")
         }
     }
 }

@@ -7,7 +7,7 @@ struct ListCommand: AsyncParsableCommand {
         commandName: "list",
         abstract: "Static contact lists: contacts picked by hand.",
         discussion: """
-            A list is owned by a unit; you see your unit's lists, those below it and those above it,
+            A list is owned by a unit; you see your unit's lists, those below it and those above it, \
             and change those of your unit and below. Name a list by its id or its name.
 
             Examples:

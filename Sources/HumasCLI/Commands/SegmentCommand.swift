@@ -7,7 +7,7 @@ struct SegmentCommand: AsyncParsableCommand {
         commandName: "segment",
         abstract: "Saved segments: filters over the contacts, resolved each time they are used.",
         discussion: """
-            A segment stores the question, not the answer: `humas segment contacts` finds the
+            A segment stores the question, not the answer: `humas segment contacts` finds the \
             matching contacts as the directory is now, within what you may see.
 
             Examples:
@@ -29,8 +29,8 @@ struct SegmentCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Save a segment.",
             discussion: """
-                Every filter is optional; together they must all hold. The organization filters
-                (--organization-kind, --organization, --party, --media-type, --beat) must hold on one
+                Every filter is optional; together they must all hold. The organization filters \
+                (--organization-kind, --organization, --party, --media-type, --beat) must hold on one \
                 current affiliation.
 
                 Examples:
