@@ -13,6 +13,7 @@ run: database
 
 ## Set everything up and run every test against a real PostgreSQL.
 test: database
+	$(HUMAS) seed
 	@# Warnings are errors: a fresh build prints every warning of our own code.
 	swift build --build-tests 2>&1 | tee .build/build-tests.log
 	@! grep -E '^/.*/(Sources|Tests)/.*: warning:' .build/build-tests.log

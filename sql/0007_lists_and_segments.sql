@@ -31,8 +31,9 @@ CREATE TABLE humas.segments (
     id          bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
     name        text NOT NULL,
     description text,
-    -- The same filter object humas.search_contacts() takes (keys: q, category, organization_kind,
-    -- organization, party, media_type, beat, tag, under, has_email, exclude_opted_out).
+    -- The filters object humas.search_contacts() takes (category, organization_kind,
+    -- organization, party, media_type, beat, tag, under, has_email, exclude_opted_out); the
+    -- service may keep the text query beside them under "q" and pass it separately.
     filter      jsonb NOT NULL DEFAULT '{}',
     unit_id     int NOT NULL REFERENCES humas.units (id),
     created_at  timestamptz NOT NULL DEFAULT now(),

@@ -64,15 +64,17 @@ CREATE FUNCTION humas.contacts_org_names(p_contact_ids bigint[])
 RETURNS TABLE (contact_id bigint, org_names text)
 LANGUAGE sql STABLE SET search_path = humas, public, pg_temp
 AS $$
-    SELECT ids.id, coalesce(agg.names, '')
+    -- A join against unnest() (not `= ANY (array)`), so that 200,000 ids from a bulk import
+    -- hash-join instead of being compared linearly row by row.
+    SELECT ids.id,
+           coalesce(string_agg(concat_ws(' ', o.name, o.short_name), ' ' ORDER BY o.id, a.id)
+                        FILTER (WHERE o.id IS NOT NULL), '')
     FROM unnest(p_contact_ids) AS ids (id)
-    LEFT JOIN (SELECT a.contact_id,
-                      string_agg(concat_ws(' ', o.name, o.short_name), ' ' ORDER BY o.id, a.id) AS names
-               FROM humas.affiliations a
-               JOIN humas.organizations o ON o.id = a.organization_id
-               WHERE a.contact_id = ANY (p_contact_ids)
-                 AND a.deleted_at IS NULL AND a.ended_on IS NULL AND o.deleted_at IS NULL
-               GROUP BY a.contact_id) agg ON agg.contact_id = ids.id
+    LEFT JOIN humas.affiliations a
+           ON a.contact_id = ids.id AND a.deleted_at IS NULL AND a.ended_on IS NULL
+    LEFT JOIN humas.organizations o
+           ON o.id = a.organization_id AND o.deleted_at IS NULL
+    GROUP BY ids.id
 $$;
 
 -- contacts: add inserted/renamed names to search_names and their words to the dictionary.

@@ -96,6 +96,7 @@ RETURN least(1.0, query_letters::real / greatest(1, length(replace(search_name, 
 --               and, matched together on ONE current affiliation to a visible organization:
 --                 organization_kind  'media_outlet', 'political_party', ...
 --                 organization       organization id (its branches included)
+--                                    (organization and party together: either one)
 --                 party              ballot number (number), or party short name/name (string);
 --                                    the party's branches included
 --                 media_type         'print' | 'online' | 'tv' | 'radio' | 'news_agency'
@@ -132,6 +133,7 @@ DECLARE
     v_groups tsquery[];     -- one per query word (alternatives OR-ed)
     v_tsq   tsquery;        -- all groups AND-ed: what a match must satisfy
     v_orgq  tsquery;        -- any group: what an organization-name match must contain
+    v_nameq tsquery;        -- v_tsq restricted to name lexemes (weight A in search_tsv)
     v_names text[];         -- matching names, best first, and their scores
     v_scores real[];
     v_from  int;
@@ -193,17 +195,24 @@ BEGIN
     IF v_bad IS NOT NULL THEN
         RAISE EXCEPTION 'unknown search filter: %', v_bad USING ERRCODE = '22023';
     END IF;
-    BEGIN
-        v_category := v_f->>'category';
-        v_tag := v_f->>'tag';
-        v_has_email := (v_f->'has_email')::boolean;
-        v_excl_opted_out := coalesce((v_f->'exclude_opted_out')::boolean, false);
-        v_kind := v_f->>'organization_kind';
-        v_media := v_f->>'media_type';
-        v_beat := lower(btrim(v_f->>'beat'));
-    EXCEPTION WHEN invalid_parameter_value OR invalid_text_representation OR cannot_coerce THEN
-        RAISE EXCEPTION 'search filter has the wrong type' USING ERRCODE = '22023';
-    END;
+    -- Types (checked up front rather than by catching cast errors: no subtransaction per call).
+    SELECT string_agg(k, ', ' ORDER BY k) INTO v_bad
+    FROM jsonb_each(v_f) AS e (k, v)
+    WHERE (k IN ('category', 'tag', 'organization_kind', 'media_type', 'beat', 'under')
+           AND jsonb_typeof(v) <> 'string')
+       OR (k IN ('has_email', 'exclude_opted_out') AND jsonb_typeof(v) <> 'boolean')
+       OR (k = 'organization' AND jsonb_typeof(v) <> 'number')
+       OR (k = 'party' AND jsonb_typeof(v) NOT IN ('number', 'string'));
+    IF v_bad IS NOT NULL THEN
+        RAISE EXCEPTION 'search filter has the wrong type: %', v_bad USING ERRCODE = '22023';
+    END IF;
+    v_category := v_f->>'category';
+    v_tag := v_f->>'tag';
+    v_has_email := (v_f->'has_email')::boolean;
+    v_excl_opted_out := coalesce((v_f->'exclude_opted_out')::boolean, false);
+    v_kind := v_f->>'organization_kind';
+    v_media := v_f->>'media_type';
+    v_beat := lower(btrim(v_f->>'beat'));
 
     IF v_f ? 'under' THEN
         SELECT u.id, u.subtree_end INTO v_under_lo, v_under_hi
@@ -218,10 +227,6 @@ BEGIN
 
     -- organization / party: resolve to visible organization ids, then add their branches.
     IF v_f ? 'organization' OR v_f ? 'party' THEN
-        IF v_f ? 'organization' AND jsonb_typeof(v_f->'organization') <> 'number'
-           OR v_f ? 'party' AND jsonb_typeof(v_f->'party') NOT IN ('number', 'string') THEN
-            RAISE EXCEPTION 'search filter has the wrong type' USING ERRCODE = '22023';
-        END IF;
         WITH RECURSIVE roots AS (
             SELECT o.id FROM humas.organizations o
             WHERE v_f ? 'organization' AND o.id = (v_f->>'organization')::bigint
@@ -248,9 +253,6 @@ BEGIN
         SELECT coalesce(array_agg(DISTINCT o.id), '{}') INTO v_orgs
         FROM tree t JOIN humas.organizations o ON o.id = t.id
         WHERE o.deleted_at IS NULL AND humas.unit_readable(o.unit_id, v_lo, v_hi, v_anc);
-        IF v_f ? 'organization' AND v_f ? 'party' THEN
-            NULL;   -- both: the affiliation must be to one of the union; rarely useful, harmless
-        END IF;
     END IF;
     v_aff := v_kind IS NOT NULL OR v_media IS NOT NULL OR v_beat IS NOT NULL OR v_orgs IS NOT NULL;
 
@@ -267,6 +269,10 @@ BEGIN
                to_tsquery('simple', string_agg('(' || g::text || ')', ' | '))
           INTO v_tsq, v_orgq
           FROM unnest(v_groups) AS g;
+        -- Every lexeme of v_tsq (letters/digits only, see contact_search_groups) marked :A.
+        v_nameq := regexp_replace(regexp_replace(v_tsq::text,
+                       '''([[:alnum:]]+)'':\*', '''\1'':*A', 'g'),
+                       '''([[:alnum:]]+)''(?!:)', '''\1'':A', 'g')::tsquery;
 
         -- 2. Matching names, scored once each, best first, from the cursor on.
         SELECT coalesce(array_agg(n.search_name ORDER BY n.score DESC, n.search_name), '{}'),
@@ -321,7 +327,7 @@ BEGIN
                 (SELECT c.id, humas.name_match_score(c.search_name, $1) * 0.5::real, c.search_name
                  FROM humas.contacts c
                  WHERE c.org_names <> '' AND c.search_tsv @@ $2 AND c.org_tsv @@ $24
-                   AND NOT (to_tsvector('simple'::regconfig, c.search_name) @@ $2)
+                   AND NOT (c.search_tsv @@ $25)     -- not already a name match
                    AND $where)
             ) s
             WHERE $17::real IS NULL OR s.score < $17
@@ -331,7 +337,7 @@ BEGIN
         $sql$, '$where', replace(c_where, 'c.unit_id', '(c.unit_id + 0)'))
         USING v_qlen, v_tsq, v_lo, v_hi, v_anc, v_under_lo, v_under_hi, v_category, v_tag, v_has_email,
               v_excl_opted_out, v_aff, v_kind, v_media, v_beat, v_orgs, after_score, after_id, v_limit,
-              v_ids, v_sc, v_after_name, v_nm, v_orgq;
+              v_ids, v_sc, v_after_name, v_nm, v_orgq, v_nameq;
     ELSE
         -- Filters only, in name order, from the cursor (its name was looked up above).
         RETURN QUERY EXECUTE replace($sql$

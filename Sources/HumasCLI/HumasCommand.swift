@@ -13,6 +13,9 @@ struct HumasCommand: AsyncParsableCommand {
               humas seed
               humas db status
             """,
-        subcommands: [DatabaseCommand.self, SeedCommand.self, UnitCommand.self, UserCommand.self, TokenCommand.self, AuditCommand.self]
+        subcommands: [
+            DatabaseCommand.self, SeedCommand.self, UnitCommand.self, UserCommand.self, TokenCommand.self,
+            ListCommand.self, SegmentCommand.self, AuditCommand.self,
+        ]
     )
 }

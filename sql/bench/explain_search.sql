@@ -15,7 +15,7 @@
 \endif
 \pset pager off
 LOAD 'auto_explain';
-SET auto_explain.log_min_duration = '0.5ms';
+SET auto_explain.log_min_duration = 1;   -- ms: only the statements that matter
 SET auto_explain.log_nested_statements = on;
 SET auto_explain.log_analyze = on;
 SET auto_explain.log_buffers = on;

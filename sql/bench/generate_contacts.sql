@@ -133,6 +133,7 @@ VACUUM ANALYZE humas.contacts;
 VACUUM ANALYZE humas.affiliations;
 VACUUM ANALYZE humas.organizations;
 VACUUM ANALYZE humas.search_words;
+VACUUM ANALYZE humas.search_names;
 SELECT count(*) AS contacts, (SELECT count(*) FROM humas.affiliations) AS affiliations,
        (SELECT count(*) FROM humas.search_words) AS words
 FROM humas.contacts;

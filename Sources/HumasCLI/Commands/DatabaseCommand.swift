@@ -61,7 +61,7 @@ struct DatabaseCommand: AsyncParsableCommand {
             for migration in migrations {
                 table.add([migration.name, migration.appliedAt == nil ? "pending" : "applied", migration.appliedAt.map(formatTimestamp) ?? ""])
             }
-            print(table.render(), terminator: "")
+            print(table.render())
         }
 
         struct MigrationJSON: Encodable {

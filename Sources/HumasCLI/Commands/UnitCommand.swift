@@ -30,7 +30,7 @@ struct UnitCommand: AsyncParsableCommand {
                 let indent = tree ? String(repeating: "  ", count: unit.level.depth - topDepth) : ""
                 table.add([unit.code, indent + unit.name, unit.level.rawValue, unit.timeZone])
             }
-            print(table.render(), terminator: "")
+            print(table.render())
         }
     }
 
