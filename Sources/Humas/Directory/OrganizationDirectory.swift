@@ -61,7 +61,7 @@ public struct OrganizationDirectory: Sendable {
                              SELECT id FROM tree)
                     """)
             }
-            if let after { conditions.append("o.id > \(after.id)") }
+            if let afterID = after?.id ?? filter.after { conditions.append("o.id > \(afterID)") }
             let rows = try connection.query("""
                 \(Organization.select) WHERE \(PostgresQuery.joined(conditions, separator: " AND "))
                 ORDER BY o.id LIMIT \(filter.limit + 1)

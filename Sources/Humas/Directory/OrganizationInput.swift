@@ -63,6 +63,8 @@ public struct OrganizationFilter: Sendable {
     public var limit = 50
     /// `next_cursor` of the previous page.
     public var cursor: String?
+    /// Only organizations with a greater id (listings are in id order): a plain-number cursor.
+    public var after: Int64?
 
     public init() {}
 }

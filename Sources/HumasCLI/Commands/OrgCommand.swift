@@ -85,6 +85,7 @@ struct OrgCommand: AsyncParsableCommand {
         @Option(help: ArgumentHelp("Only organizations owned in this unit's subtree.", valueName: "code")) var under: String?
         @Option(help: "Only names containing this text (case- and accent-insensitive).") var name: String?
         @Option(help: "Only this national party and its branches (ballot number or short name).") var party: String?
+        @Option(help: ArgumentHelp("Only organizations with a greater id (listings are in id order).", valueName: "id")) var after: Int64?
 
         func run() async throws {
             var filter = OrganizationFilter()
@@ -95,6 +96,7 @@ struct OrgCommand: AsyncParsableCommand {
             filter.party = party
             filter.limit = page.limit
             filter.cursor = page.cursor
+            filter.after = after
             let result = try await session.withSession { try await $0.organizations.list(filter) }
             if output.json { return try output.printJSON(result) }
             var table = TextTable(columns: ["ID", "NAME", "KIND", "TYPE", "PARENT", "UNIT"])
