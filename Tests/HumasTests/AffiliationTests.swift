@@ -20,7 +20,7 @@ struct AffiliationTests {
 
     @Test("a journalist moving outlets keeps the history: the old affiliation ended, the new one current")
     func moveKeepsHistory() async throws {
-        try await DirectoryTest.withSession(DemoUser.semarangEditor) { session in
+        try await DirectoryTest.withSession(DirectoryTest.User.semarangEditor) { session in
             let (person, first, second) = try await journalistAndTwoOutlets(session)
             let started = try await session.affiliations.add(NewAffiliation(
                 contactID: person.id, organizationID: first.id, title: "Wartawan", beat: " Pemilu ",
@@ -46,7 +46,7 @@ struct AffiliationTests {
 
     @Test("an end date before the start date is refused naming ended_on, and nothing is written")
     func endBeforeStart() async throws {
-        try await DirectoryTest.withSession(DemoUser.semarangEditor) { session in
+        try await DirectoryTest.withSession(DirectoryTest.User.semarangEditor) { session in
             let (person, first, _) = try await journalistAndTwoOutlets(session)
             let start = PostgresDate(year: 2023, month: 3, day: 1)
             let before = PostgresDate(year: 2023, month: 2, day: 28)
@@ -54,12 +54,12 @@ struct AffiliationTests {
                 try await session.affiliations.add(NewAffiliation(
                     contactID: person.id, organizationID: first.id, startedOn: start, endedOn: before))
             }
-            #expect(addError?.field == "ended_on")
+            #expect(addError?.invalidFieldName == "ended_on")
             #expect(try DirectoryTest.count("SELECT count(*) FROM humas.affiliations WHERE contact_id = \(person.id)") == 0)
 
             let current = try await session.affiliations.add(NewAffiliation(contactID: person.id, organizationID: first.id, startedOn: start))
             let endError = await #expect(throws: HumasError.self) { try await session.affiliations.end(current.id, on: before) }
-            #expect(endError?.field == "ended_on")
+            #expect(endError?.invalidFieldName == "ended_on")
             #expect(try DirectoryTest.count(
                 "SELECT count(*) FROM humas.affiliations WHERE contact_id = \(person.id) AND ended_on IS NOT NULL") == 0)
             #expect(try DirectoryTest.auditRows(entity: "affiliation", id: current.id).map(\.action) == ["create"])
@@ -79,7 +79,7 @@ struct AffiliationTests {
     func outsideScope() async throws {
         let demakContact = try DirectoryTest.demoID("contacts", "demo-c-ahmad")
         let semarangOutlet = try DirectoryTest.demoID("organizations", "demo-org-semarang-hari-ini")
-        try await DirectoryTest.withSession(DemoUser.semarangEditor) { session in
+        try await DirectoryTest.withSession(DirectoryTest.User.semarangEditor) { session in
             await #expect(throws: HumasError.notFound(entity: "contact", key: String(demakContact))) {
                 try await session.affiliations.add(NewAffiliation(contactID: demakContact, organizationID: semarangOutlet))
             }

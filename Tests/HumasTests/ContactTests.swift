@@ -8,7 +8,7 @@ struct ContactTests {
     @Test("add, show, edit and remove a contact, each write audited with before and after")
     func lifecycleIsAudited() async throws {
         let name = "Larasati \(DirectoryTest.uniqueWord())"
-        try await DirectoryTest.withSession(DemoUser.semarangEditor) { session in
+        try await DirectoryTest.withSession(DirectoryTest.User.semarangEditor) { session in
             var new = NewContact(fullName: name)
             new.honorific = "Ibu"
             new.category = .journalist
@@ -57,24 +57,24 @@ struct ContactTests {
         func written() throws -> Int {
             try DirectoryTest.count("SELECT count(*) FROM humas.contacts WHERE full_name = \(name)")
         }
-        try await DirectoryTest.withSession(DemoUser.semarangEditor) { session in
+        try await DirectoryTest.withSession(DirectoryTest.User.semarangEditor) { session in
             var badEmail = NewContact(fullName: name)
             badEmail.emails = [DirectoryTest.uniqueEmail(), "budi(at)example.id"]
             let emailError = await #expect(throws: HumasError.self) { try await session.contacts.add(badEmail) }
-            #expect(emailError?.field == "email[2]")
+            #expect(emailError?.invalidFieldName == "email[2]")
 
             var badPhone = NewContact(fullName: name)
             badPhone.phones = ["0812-34"]
             let phoneError = await #expect(throws: HumasError.self) { try await session.contacts.add(badPhone) }
-            #expect(phoneError?.field == "phone")
+            #expect(phoneError?.invalidFieldName == "phone")
 
             var badUnit = NewContact(fullName: name)
             badUnit.unitCode = "ID-XX-NOWHERE"
             let unitError = await #expect(throws: HumasError.self) { try await session.contacts.add(badUnit) }
-            #expect(unitError?.field == "unit")
+            #expect(unitError?.invalidFieldName == "unit")
 
             let nameError = await #expect(throws: HumasError.self) { try await session.contacts.add(NewContact(fullName: "  ")) }
-            #expect(nameError?.field == "name")
+            #expect(nameError?.invalidFieldName == "name")
         }
         #expect(try written() == 0)
     }
@@ -84,7 +84,7 @@ struct ContactTests {
         let email = DirectoryTest.uniqueEmail()
         let phone = DirectoryTest.uniquePhone()
         let name = "Ganda \(DirectoryTest.uniqueWord())"
-        try await DirectoryTest.withSession(DemoUser.semarangEditor) { session in
+        try await DirectoryTest.withSession(DirectoryTest.User.semarangEditor) { session in
             var first = NewContact(fullName: name)
             first.emails = [email]
             first.phones = [phone]
@@ -122,7 +122,7 @@ struct ContactTests {
             other.emails = [DirectoryTest.uniqueEmail()]
             let third = try await session.contacts.add(other)
             let editConflict = await #expect(throws: HumasError.self) { try await session.contacts.edit(third.id, keep) }
-            #expect(editConflict?.existingID != nil)
+            #expect(editConflict?.conflictingID != nil)
         }
     }
 
@@ -131,7 +131,7 @@ struct ContactTests {
         let name = "Luar \(DirectoryTest.uniqueWord())"
         let demakContact = try DirectoryTest.demoID("contacts", "demo-c-ahmad")
         let jatengContact = try DirectoryTest.demoID("contacts", "demo-c-budi")
-        try await DirectoryTest.withSession(DemoUser.semarangEditor) { session in
+        try await DirectoryTest.withSession(DirectoryTest.User.semarangEditor) { session in
             var new = NewContact(fullName: name)
             new.unitCode = "ID-JT-KAB-DEMAK"
             let addError = await #expect(throws: HumasError.self) { try await session.contacts.add(new) }
@@ -162,8 +162,8 @@ struct ContactTests {
     @Test("a viewer cannot add, edit or remove contacts")
     func viewerCannotWrite() async throws {
         let name = "Pembaca \(DirectoryTest.uniqueWord())"
-        let own = try await DirectoryTest.withSession(DemoUser.semarangEditor) { try await $0.contacts.add(NewContact(fullName: name)) }
-        try await DirectoryTest.withSession(DemoUser.semarangViewer) { session in
+        let own = try await DirectoryTest.withSession(DirectoryTest.User.semarangEditor) { try await $0.contacts.add(NewContact(fullName: name)) }
+        try await DirectoryTest.withSession(DirectoryTest.User.semarangViewer) { session in
             _ = try await session.contacts.show(own.id)
             await #expect(throws: HumasError.self) { try await session.contacts.add(NewContact(fullName: name)) }
             var changes = ContactChanges()
@@ -177,19 +177,5 @@ struct ContactTests {
         }
         #expect(try DirectoryTest.count("SELECT count(*) FROM humas.contacts WHERE full_name LIKE \(name + "%") AND deleted_at IS NULL") == 1)
         #expect(try DirectoryTest.auditRows(entity: "contact", id: own.id).map(\.action) == ["create"])
-    }
-}
-
-extension HumasError {
-    /// The field an `.invalid` error names; nil for other cases.
-    var field: String? {
-        if case .invalid(let field, _) = self { return field }
-        return nil
-    }
-
-    /// The existing record a `.conflict` names.
-    var existingID: Int64? {
-        if case .conflict(_, let id) = self { return id }
-        return nil
     }
 }

@@ -8,7 +8,7 @@ struct OrganizationTests {
     @Test("add, show, edit and remove an organization, each write audited")
     func lifecycleIsAudited() async throws {
         let name = "Kabar Semarang \(DirectoryTest.uniqueWord())"
-        try await DirectoryTest.withSession(DemoUser.semarangEditor) { session in
+        try await DirectoryTest.withSession(DirectoryTest.User.semarangEditor) { session in
             var new = NewOrganization(name: name, kind: .mediaOutlet)
             new.mediaType = .online
             new.emails = ["Redaksi@KabarSemarang.EXAMPLE"]
@@ -40,7 +40,7 @@ struct OrganizationTests {
     @Test("a party branch names its national party; an unknown party is refused naming the field and nothing is written")
     func partyBranches() async throws {
         let name = "DPC Partai Uji \(DirectoryTest.uniqueWord())"
-        try await DirectoryTest.withSession(DemoUser.semarangEditor) { session in
+        try await DirectoryTest.withSession(DirectoryTest.User.semarangEditor) { session in
             var branch = NewOrganization(name: name, kind: .politicalParty)
             branch.party = "pkb"
             let added = try await session.organizations.add(branch)
@@ -56,16 +56,16 @@ struct OrganizationTests {
             var unknown = NewOrganization(name: name + " lagi", kind: .politicalParty)
             unknown.party = "Partai Tidak Ada"
             let error = await #expect(throws: HumasError.self) { try await session.organizations.add(unknown) }
-            #expect(error?.field == "party")
+            #expect(error?.invalidFieldName == "party")
             var filter = OrganizationFilter()
             filter.party = "Partai Tidak Ada"
             let filterError = await #expect(throws: HumasError.self) { try await session.organizations.list(filter) }
-            #expect(filterError?.field == "party")
+            #expect(filterError?.invalidFieldName == "party")
 
             var outletWithBallot = NewOrganization(name: name + " lagi", kind: .mediaOutlet)
             outletWithBallot.ballotNumber = 3
             let ballotError = await #expect(throws: HumasError.self) { try await session.organizations.add(outletWithBallot) }
-            #expect(ballotError?.field == "ballot_number")
+            #expect(ballotError?.invalidFieldName == "ballot_number")
         }
         #expect(try DirectoryTest.count("SELECT count(*) FROM humas.organizations WHERE name = \(name + " lagi")") == 0)
     }
@@ -73,7 +73,7 @@ struct OrganizationTests {
     @Test("list filters by kind, media type, unit subtree and name, a page at a time")
     func listFiltersAndPages() async throws {
         let word = DirectoryTest.uniqueWord()
-        try await DirectoryTest.withSession(DemoUser.semarangEditor) { session in
+        try await DirectoryTest.withSession(DirectoryTest.User.semarangEditor) { session in
             var ids: [Int64] = []
             for (index, type) in [Organization.MediaType.radio, .radio, .radio, .tv].enumerated() {
                 var new = NewOrganization(name: "Radio \(word) \(index)", kind: .mediaOutlet)
@@ -103,7 +103,7 @@ struct OrganizationTests {
     func scope() async throws {
         let semarangOutlet = try DirectoryTest.demoID("organizations", "demo-org-radio-lumpia")
         let nationalParty = try DirectoryTest.demoID("organizations", "party-2024-1")
-        try await DirectoryTest.withSession(DemoUser.demakEditor) { session in
+        try await DirectoryTest.withSession(DirectoryTest.User.demakEditor) { session in
             await #expect(throws: HumasError.notFound(entity: "organization", key: String(semarangOutlet))) {
                 try await session.organizations.show(semarangOutlet)
             }

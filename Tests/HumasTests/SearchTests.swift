@@ -8,7 +8,7 @@ struct SearchTests {
     @Test("Budi Santoso is found from 'budi santos', 'BUDI' and 'Búdi'")
     func findsBudiSantoso() async throws {
         let budi = try DirectoryTest.demoID("contacts", "demo-c-budi")
-        try await DirectoryTest.withSession(DemoUser.semarangEditor) { session in
+        try await DirectoryTest.withSession(DirectoryTest.User.semarangEditor) { session in
             for query in ["budi santos", "BUDI", "Búdi", "budi santsoo"] {
                 let page = try await session.contacts.search(query)
                 #expect(page.contacts.contains { $0.id == budi }, "\(query)")
@@ -21,7 +21,7 @@ struct SearchTests {
     @Test("a new contact with a random surname is found by case, accent and typo variants")
     func findsOwnContact() async throws {
         let surname = DirectoryTest.uniqueWord()
-        try await DirectoryTest.withSession(DemoUser.semarangEditor) { session in
+        try await DirectoryTest.withSession(DirectoryTest.User.semarangEditor) { session in
             let added = try await session.contacts.add(NewContact(fullName: "Siti \(surname.capitalized)"))
             var typo = Array(surname)
             typo[typo.count - 1] = typo[typo.count - 1] == "b" ? "c" : "b"
@@ -33,11 +33,11 @@ struct SearchTests {
         }
     }
 
-    @Test("filters narrow a search: beat, unit subtree, party; an unknown party names the field")
+    @Test("filters narrow a search: beat, unit subtree, organization, party; an unknown party names the field")
     func filters() async throws {
         let budi = try DirectoryTest.demoID("contacts", "demo-c-budi")
         let hendra = try DirectoryTest.demoID("contacts", "demo-c-hendra")
-        try await DirectoryTest.withSession(DemoUser.jatengEditor) { session in
+        try await DirectoryTest.withSession(DirectoryTest.User.jatengEditor) { session in
             var politik = ContactFilters()
             politik.beat = "politik"
             politik.under = "ID-JT"
@@ -47,23 +47,27 @@ struct SearchTests {
             let onPemilu = try await session.contacts.search("budi santoso", filters: pemilu)
             #expect(!onPemilu.contents.contains(budi))
 
+            var atOutlet = ContactFilters()
+            atOutlet.organization = try DirectoryTest.demoID("organizations", "demo-org-suara-jateng")
+            #expect(try await session.contacts.list(atOutlet).contents.contains(budi))
+
             var party = ContactFilters()
             party.party = "PKB"
             #expect(try await session.contacts.list(party).contents.contains(hendra))
             party.party = "Partai Fiktif"
             let error = await #expect(throws: HumasError.self) { try await session.contacts.list(party) }
-            #expect(error?.field == "party")
+            #expect(error?.invalidFieldName == "party")
         }
     }
 
     @Test("search never returns another kabupaten's contacts")
     func scope() async throws {
         let ahmad = try DirectoryTest.demoID("contacts", "demo-c-ahmad")
-        try await DirectoryTest.withSession(DemoUser.semarangEditor) { session in
+        try await DirectoryTest.withSession(DirectoryTest.User.semarangEditor) { session in
             let found = try await session.contacts.search("ahmad fauzi")
             #expect(!found.contents.contains(ahmad))
         }
-        try await DirectoryTest.withSession(DemoUser.demakEditor) { session in
+        try await DirectoryTest.withSession(DirectoryTest.User.demakEditor) { session in
             let found = try await session.contacts.search("ahmad fauzi")
             #expect(found.contents.contains(ahmad))
         }
@@ -72,7 +76,7 @@ struct SearchTests {
     @Test("paging through a search and a listing yields every row once, without gaps")
     func pagination() async throws {
         let word = DirectoryTest.uniqueWord()
-        try await DirectoryTest.withSession(DemoUser.semarangEditor) { session in
+        try await DirectoryTest.withSession(DirectoryTest.User.semarangEditor) { session in
             // Names of different lengths (different scores), repeated names (ties broken by id),
             // and contacts found only through their current organization's name.
             var expected = Set<Int64>()
@@ -104,7 +108,7 @@ struct SearchTests {
                 #expect(Set(listed) == expected)
             }
             let bad = await #expect(throws: HumasError.self) { try await session.contacts.search(word, cursor: "not-a-cursor") }
-            #expect(bad?.field == "cursor")
+            #expect(bad?.invalidFieldName == "cursor")
         }
     }
 

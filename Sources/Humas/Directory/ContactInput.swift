@@ -52,6 +52,8 @@ public struct ContactChanges: Sendable {
 public struct ContactFilters: Sendable, Codable, Hashable {
     public var category: Contact.Category?
     public var organizationKind: Organization.Kind?
+    /// Only contacts currently at this organization (by id) or one of its branches.
+    public var organization: Int64?
     /// National party by ballot number, short name or name; its branches count too.
     public var party: String?
     public var mediaType: Organization.MediaType?
@@ -81,7 +83,7 @@ private struct SearchFilterJSON: Encodable {
     init(_ filters: ContactFilters) { self.filters = filters }
 
     enum Key: String, CodingKey {
-        case category, party, beat, tag, under
+        case category, organization, party, beat, tag, under
         case organizationKind = "organization_kind", mediaType = "media_type"
         case hasEmail = "has_email", excludeOptedOut = "exclude_opted_out"
     }
@@ -90,6 +92,7 @@ private struct SearchFilterJSON: Encodable {
         var container = encoder.container(keyedBy: Key.self)
         try container.encodeIfPresent(filters.category?.rawValue, forKey: .category)
         try container.encodeIfPresent(filters.organizationKind?.rawValue, forKey: .organizationKind)
+        try container.encodeIfPresent(filters.organization, forKey: .organization)
         if let party = DirectoryInput.text(filters.party) {
             if let ballotNumber = Int(party) {
                 try container.encode(ballotNumber, forKey: .party)

@@ -16,6 +16,8 @@ struct ContactCommand: AsyncParsableCommand {
     struct Filters: ParsableArguments {
         @Option(help: "Only this category (journalist, party_official, …).") var category: Contact.Category?
         @Option(help: "Only contacts currently at an organization of this kind.") var organizationKind: Organization.Kind?
+        @Option(help: ArgumentHelp("Only contacts currently at this organization or its branches.", valueName: "id"))
+        var organization: Int64?
         @Option(help: "Only contacts currently at this party or its branches (ballot number or short name).") var party: String?
         @Option(help: "Only contacts currently at a media outlet of this type.") var mediaType: Organization.MediaType?
         @Option(help: "Only contacts currently on this beat (desk), e.g. pemilu.") var beat: String?
@@ -28,6 +30,7 @@ struct ContactCommand: AsyncParsableCommand {
             var filters = ContactFilters()
             filters.category = category
             filters.organizationKind = organizationKind
+            filters.organization = organization
             filters.party = party
             filters.mediaType = mediaType
             filters.beat = beat

@@ -3,18 +3,18 @@ import Humas
 import Postgres
 import Testing
 
-/// The demo users of seed/04_demo.sql and the national admin of seed/03_admin.sql.
-enum DemoUser {
-    static let admin = "admin@kpu.go.id"
-    static let jatengEditor = "editor.jateng@humas.example"
-    static let semarangEditor = "editor.kota-semarang@humas.example"
-    static let semarangViewer = "viewer.kota-semarang@humas.example"
-    static let demakEditor = "editor.demak@humas.example"
-}
-
 /// Helpers for directory tests, which share the test database with every other test running
 /// in parallel: rows get unique names and counts are taken over those names only.
 enum DirectoryTest {
+    /// The demo users of seed/04_demo.sql and the national admin of seed/03_admin.sql.
+    enum User {
+        static let admin = "admin@kpu.go.id"
+        static let jatengEditor = "editor.jateng@humas.example"
+        static let semarangEditor = "editor.kota-semarang@humas.example"
+        static let semarangViewer = "viewer.kota-semarang@humas.example"
+        static let demakEditor = "editor.demak@humas.example"
+    }
+
     /// Runs `body` with a session of the user with this e-mail.
     @discardableResult
     static func withSession<T>(_ email: String, _ body: (Session) async throws -> T) async throws -> T {
@@ -58,5 +58,19 @@ enum DirectoryTest {
     static func demoID(_ table: String, _ ref: String) throws -> Int64 {
         try TestEnvironment.superuser().query(
             "SELECT id FROM humas.\(unsafeSQL: table) WHERE external_ref = \(ref)")[0].decode("id")
+    }
+}
+
+extension HumasError {
+    /// The field an `.invalid` error names; nil for other cases.
+    var invalidFieldName: String? {
+        if case .invalid(let field, _) = self { return field }
+        return nil
+    }
+
+    /// The existing record a `.conflict` names.
+    var conflictingID: Int64? {
+        if case .conflict(_, let id) = self { return id }
+        return nil
     }
 }
