@@ -23,11 +23,12 @@
 --      as a page is full. A national user searching 'siti' reads a dozen names' contacts, not
 --      the 6,600 Sitis; a kabupaten user reads a few hundred (most Sitis are out of scope);
 --   3. ORGANIZATION matches (contacts found through the name of their current organization but
---      not through their own name) come from the GIN indexes on search_tsv and org_tsv together,
---      which only ever yields a small set;
---   4. the two are merged. Order: score DESC (name_match_score: how much of the name the query covers),
---      then name, then id - so contacts with the same name stay together and a page boundary
---      can be resumed from (score, name, id); the name is looked up from the cursor's id.
+--      not through their own name) from the GIN indexes on search_tsv and org_tsv, or, for a
+--      broad organization word, by walking the name index in order (they rank in name order);
+--   4. the two are merged. Order: score DESC (name_match_score: how much of the name the query
+--      covers; organization matches 0, after all name matches), then name, then id - so
+--      contacts with the same name stay together and a page boundary can be resumed from
+--      (score, name, id); the name is looked up from the cursor's id.
 
 -- Turn a free-text query into tsquery groups, one per word, each an OR of alternatives; NULL
 -- for an empty query. 'Búdi santsoo' -> {'budi:*', 'santsoo:* | santoso'}:
@@ -106,7 +107,7 @@ RETURN least(1.0, query_letters::real / greatest(1, length(replace(search_name, 
 --   max_rows    page size, 1..1000 (default 50)
 -- Returns (contact_id, score), best first: score DESC, then the contact's normalized name, then
 -- id (empty q: name, id, with score 0). Score = name_match_score (0..1]; contacts found only
--- through an organization's name get half of it.
+-- through the name of their organization come after all name matches, with score 0.
 -- Errors: 22023 bad filter (unknown key / wrong type), P0002 unknown unit code in `under`,
 -- 42501 `under` unit outside the acting user's scope.
 CREATE FUNCTION humas.search_contacts(
@@ -158,8 +159,8 @@ DECLARE
     v_aff   boolean;        -- any affiliation-level filter present
     v_after_name text;
     -- Scope and filters on contacts c, shared by every query below. $3-$5: the acting scope
-    -- (same rule as the RLS policies), $6/$7: `under` range, $8-$11: contact filters, $12: any
-    -- affiliation filter, $13-$16: affiliation/organization filters.
+    -- (same rule as the RLS policies), $6/$7: `under` range, $8-$11: contact filters. With an
+    -- EXECUTE ... USING one-shot plan the conditions of absent filters fold away.
     c_where CONSTANT text := $w$(
                   c.deleted_at IS NULL
               AND humas.unit_readable(c.unit_id, $3, $4, $5)
@@ -167,8 +168,12 @@ DECLARE
               AND ($8::text IS NULL OR c.category = $8)
               AND ($9::text IS NULL OR c.tags @> ARRAY[$9])
               AND ($10::boolean IS NULL OR (cardinality(c.emails) > 0) = $10)
-              AND (NOT $11 OR c.opted_out_at IS NULL)
-              AND (NOT $12 OR EXISTS (
+              AND (NOT $11 OR c.opted_out_at IS NULL))$w$;
+    -- Affiliation filters ($13-$16), appended only when present: as a plain top-level EXISTS the
+    -- planner can turn it into a semi-join driven by the (often selective) organization side;
+    -- inside an OR it would stay a per-row sub-plan.
+    c_where_aff CONSTANT text := $w$
+              AND EXISTS (
                     SELECT 1 FROM humas.affiliations a
                     JOIN humas.organizations o ON o.id = a.organization_id
                     WHERE a.contact_id = c.id
@@ -178,7 +183,8 @@ DECLARE
                       AND ($13::text IS NULL OR o.kind = $13)
                       AND ($14::text IS NULL OR o.media_type = $14)
                       AND ($15::text IS NULL OR a.beat = $15)
-                      AND ($16::bigint[] IS NULL OR a.organization_id = ANY ($16)))))$w$;
+                      AND ($16::bigint[] IS NULL OR a.organization_id = ANY ($16)))$w$;
+    v_where text;
 BEGIN
     IF v_lo IS NULL THEN
         RETURN;             -- no (enabled) acting user: sees nothing
@@ -255,6 +261,7 @@ BEGIN
         WHERE o.deleted_at IS NULL AND humas.unit_readable(o.unit_id, v_lo, v_hi, v_anc);
     END IF;
     v_aff := v_kind IS NOT NULL OR v_media IS NOT NULL OR v_beat IS NOT NULL OR v_orgs IS NOT NULL;
+    v_where := c_where || CASE WHEN v_aff THEN c_where_aff ELSE '' END;
 
     v_groups := humas.contact_search_groups(q);
     -- The cursor's name (its position inside a score, and the order of an empty-q listing).
@@ -302,7 +309,7 @@ BEGIN
                       WHERE $17::real IS NULL OR n.score <> $17 OR n.search_name <> $22 OR c.id > $18
                       ORDER BY n.ord, c.id
                       LIMIT $19) x
-            $sql$, '$where', c_where)
+            $sql$, '$where', v_where)
             INTO v_more_ids, v_more_sc, v_more_nm
             USING NULL::text, NULL::tsquery, v_lo, v_hi, v_anc, v_under_lo, v_under_hi, v_category, v_tag,
                   v_has_email, v_excl_opted_out, v_aff, v_kind, v_media, v_beat, v_orgs,
@@ -315,26 +322,33 @@ BEGIN
             v_chunk := least(v_chunk * 2, 4096);
         END LOOP;
 
-        -- 3. Organization matches (not matching by name), and 4. the merge. `unit_id + 0` in
-        -- the scope test keeps the planner from AND-ing the GIN bitmaps with a unit_id btree
-        -- bitmap of the ancestors' rows (KPU RI's tens of thousands of national contacts):
-        -- checking the few GIN candidates' units on the heap is far cheaper.
+        -- 3. Organization matches: contacts found through the name of a current organization
+        -- but not through their own name. They rank after every name match (score 0), in name
+        -- order, so a broad organization word ('suara', 'radio': thousands of contacts) can be
+        -- served by walking contacts_search_name_idx in order, or a rare one from the GIN
+        -- indexes - the planner picks on real estimates. `unit_id + 0` in the scope test keeps
+        -- it from AND-ing the GIN bitmaps with a unit_id btree bitmap of the ancestors' rows
+        -- (KPU RI's tens of thousands of national contacts).
+        -- 4. The merge of both, in the final order.
         RETURN QUERY EXECUTE replace($sql$
             SELECT s.id, s.score
             FROM (
                 SELECT * FROM unnest($20::bigint[], $21::real[], $23::text[]) AS m (id, score, search_name)
                 UNION ALL
-                (SELECT c.id, humas.name_match_score(c.search_name, $1) * 0.5::real, c.search_name
+                (SELECT c.id, 0::real, c.search_name
                  FROM humas.contacts c
                  WHERE c.org_names <> '' AND c.search_tsv @@ $2 AND c.org_tsv @@ $24
                    AND NOT (c.search_tsv @@ $25)     -- not already a name match
-                   AND $where)
+                   AND $where
+                   AND ($17::real IS NULL OR $17 > 0 OR (c.search_name, c.id) > ($22, $18))
+                 ORDER BY c.search_name, c.id
+                 LIMIT $19)
             ) s
             WHERE $17::real IS NULL OR s.score < $17
                OR (s.score = $17 AND (s.search_name, s.id) > ($22, $18))
             ORDER BY s.score DESC, s.search_name, s.id
             LIMIT $19
-        $sql$, '$where', replace(c_where, 'c.unit_id', '(c.unit_id + 0)'))
+        $sql$, '$where', replace(v_where, 'c.unit_id', '(c.unit_id + 0)'))
         USING v_qlen, v_tsq, v_lo, v_hi, v_anc, v_under_lo, v_under_hi, v_category, v_tag, v_has_email,
               v_excl_opted_out, v_aff, v_kind, v_media, v_beat, v_orgs, after_score, after_id, v_limit,
               v_ids, v_sc, v_after_name, v_nm, v_orgq, v_nameq;
@@ -347,7 +361,7 @@ BEGIN
               AND ($1::text IS NULL OR (c.search_name, c.id) > ($1, $2::bigint))
             ORDER BY c.search_name, c.id
             LIMIT $19
-        $sql$, '$where', c_where)
+        $sql$, '$where', v_where)
         USING v_after_name, after_id, v_lo, v_hi, v_anc, v_under_lo, v_under_hi, v_category, v_tag,
               v_has_email, v_excl_opted_out, v_aff, v_kind, v_media, v_beat, v_orgs,
               NULL::real, NULL::bigint, v_limit;

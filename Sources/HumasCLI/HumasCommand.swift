@@ -9,13 +9,14 @@ struct HumasCommand: AsyncParsableCommand {
             With no DATABASE_URL, humas uses a local PostgreSQL under .humas/ (start it with `humas db up`).
 
             Examples:
-              humas db up
-              humas seed
-              humas db status
+              humas db up && humas seed
+              export HUMAS_AS=admin@kpu.go.id
+              humas contact search "budi santoso" --under ID-JT
             """,
         subcommands: [
             DatabaseCommand.self, SeedCommand.self, UnitCommand.self, UserCommand.self, TokenCommand.self,
-            ListCommand.self, SegmentCommand.self, AuditCommand.self,
+            OrgCommand.self, ContactCommand.self, AffiliationCommand.self, ListCommand.self, SegmentCommand.self,
+            AuditCommand.self,
         ]
     )
 }
