@@ -13,6 +13,6 @@ struct HumasCommand: AsyncParsableCommand {
               humas seed
               humas db status
             """,
-        subcommands: [DatabaseCommand.self, SeedCommand.self, UnitCommand.self, UserCommand.self, TokenCommand.self, AuditCommand.self]
+        subcommands: [DatabaseCommand.self, SeedCommand.self, UnitCommand.self, UserCommand.self, TokenCommand.self, AuditCommand.self, ServeCommand.self]
     )
 }
