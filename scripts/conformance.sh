@@ -6,6 +6,10 @@
 # Needs the local database up (`make database`) and a debug build. Installs schemathesis into
 # .build/conformance-venv on first use. Bounded: SCHEMATHESIS_MAX_EXAMPLES per operation
 # (default 20) and a wall-clock limit (CONFORMANCE_TIMEOUT seconds, default 600).
+#
+# Every check runs but positive_data_acceptance: it expects any request that matches the
+# schemas to succeed, which no API with references can do (`?under=0` names no unit, `cursor`
+# is opaque, a reused Idempotency-Key is 422 by design). Those answers are documented 4xx.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -41,6 +45,7 @@ timeout "$TIMEOUT" "$VENV/bin/schemathesis" run "http://127.0.0.1:$PORT/openapi.
   --url "http://127.0.0.1:$PORT" \
   -H "Authorization: Bearer $token" \
   --checks all \
+  --exclude-checks positive_data_acceptance \
   --max-examples "$MAX_EXAMPLES" \
   --suppress-health-check all \
   --no-color || status=$?

@@ -27,22 +27,26 @@ public func buildApplication(
 }
 
 /// Every route, behind the middleware every request passes: request log and id, then errors as
-/// problem+json; `/v1` adds the rate limit, authentication and `Idempotency-Key`.
+/// problem+json; `/v1` adds the rate limit, authentication and `Idempotency-Key`. A known path
+/// asked with another method gets 405.
 public func buildRouter(service: HumasService, configuration: HTTPConfiguration) -> Router<HumasRequestContext> {
-    let router = Router(context: HumasRequestContext.self)
+    let router = Router(context: HumasRequestContext.self, options: [.autoGenerateHeadEndpoints])
     router.add(middleware: RequestLogMiddleware())
     router.add(middleware: ProblemMiddleware())
-    HealthController(service: service).addRoutes(to: router)
-    OpenAPIController().addRoutes(to: router)
+    let open = Routes(router)
+    HealthController(service: service).addRoutes(to: open)
+    OpenAPIController().addRoutes(to: open)
+    open.refuseOtherMethods()
 
-    let v1 = router.group("v1")
+    let v1 = Routes(router.group("v1")
         .add(middleware: RateLimitMiddleware(limiter: RateLimiter(perMinute: configuration.rateLimitPerMinute)))
         .add(middleware: AuthMiddleware(service: service))
-        .add(middleware: IdempotencyMiddleware())
+        .add(middleware: IdempotencyMiddleware()))
     MeController().addRoutes(to: v1)
     UnitController().addRoutes(to: v1)
     UserController().addRoutes(to: v1)
     TokenController().addRoutes(to: v1)
     AuditController().addRoutes(to: v1)
+    v1.refuseOtherMethods()
     return router
 }

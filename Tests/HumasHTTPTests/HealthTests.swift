@@ -52,7 +52,7 @@ struct HealthTests {
         }
     }
 
-    @Test("/openapi.yaml serves the OpenAPI 3.1 document, and every operation it lists is routed")
+    @Test("/openapi.yaml serves the OpenAPI 3.1 document, every operation it lists is routed, and other methods get 405")
     func openAPIDocument() async throws {
         try await HTTPTestEnvironment.withApp { client, _ in
             let response = try await client.send(.get, "/openapi.yaml")
@@ -71,6 +71,11 @@ struct HealthTests {
             }
             let undocumented = try await client.send(.get, "/v1/nothing-here")
             #expect(undocumented.status == .notFound)
+            let wrongMethod = try await client.send(.trace, "/health")
+            #expect(wrongMethod.status == .methodNotAllowed)
+            #expect(wrongMethod.headers[.allow] == "GET")
+            #expect(wrongMethod.contentType == "application/problem+json")
+            #expect(try await client.send(.head, "/health").status == .ok)
         }
     }
 }

@@ -9,18 +9,21 @@ extension Request {
 struct QueryString: Sendable {
     let request: Request
 
-    func first(named name: String) -> String? {
-        request.uri.queryParameters[name[...]].map(String.init)
+    /// The parameter's first value; 400 when it holds a NUL character, which no text field can.
+    func first(named name: String) throws -> String? {
+        guard let value = request.uri.queryParameters[name[...]].map(String.init) else { return nil }
+        guard !value.contains("\u{0}") else { throw Problem.invalidFields([(name, "must not contain a NUL character")]) }
+        return value
     }
 
     func int64(_ name: String) throws -> Int64? {
-        guard let raw = first(named: name) else { return nil }
+        guard let raw = try first(named: name) else { return nil }
         guard let value = Int64(raw) else { throw Problem.invalidFields([(name, "must be an integer")]) }
         return value
     }
 
     func bool(_ name: String) throws -> Bool? {
-        switch first(named: name) {
+        switch try first(named: name) {
         case nil: return nil
         case "true": return true
         case "false": return false

@@ -25,6 +25,9 @@ extension Request {
         guard let fields = object as? [String: Any] else {
             throw Problem.badRequest("the body must be a JSON object")
         }
+        if let field = Self.fieldWithNUL(in: fields, path: "") {
+            throw Problem.invalidFields([(field, "must not contain a NUL character")])
+        }
         let known = Set(Body.CodingKeys.allCases.map(\.stringValue))
         let unknown = fields.keys.filter { !known.contains($0) }.sorted()
         if !unknown.isEmpty {
@@ -34,6 +37,28 @@ extension Request {
             return try context.requestDecoder.decode(Body.self, from: data)
         } catch let error as DecodingError {
             throw Problem(decodingError: error)
+        }
+    }
+
+    /// The path of the first string holding U+0000: PostgreSQL text cannot store it, so it is
+    /// refused here with the field's name rather than deep in the database.
+    static func fieldWithNUL(in value: Any, path: String) -> String? {
+        switch value {
+        case let text as String:
+            return text.contains("\u{0}") ? (path.isEmpty ? "body" : path) : nil
+        case let object as [String: Any]:
+            for (key, child) in object {
+                if key.contains("\u{0}") { return path.isEmpty ? "body" : path }
+                if let found = fieldWithNUL(in: child, path: path.isEmpty ? key : "\(path).\(key)") { return found }
+            }
+            return nil
+        case let array as [Any]:
+            for (index, child) in array.enumerated() {
+                if let found = fieldWithNUL(in: child, path: "\(path)[\(index)]") { return found }
+            }
+            return nil
+        default:
+            return nil
         }
     }
 }

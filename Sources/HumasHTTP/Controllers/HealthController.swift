@@ -5,9 +5,9 @@ import Hummingbird
 struct HealthController {
     let service: HumasService
 
-    func addRoutes(to router: Router<HumasRequestContext>) {
-        router.get("health", use: health)
-        router.get("ready", use: ready)
+    func addRoutes(to routes: Routes<some RouterMethods<HumasRequestContext>>) {
+        routes.get("health", use: health)
+        routes.get("ready", use: ready)
     }
 
     struct Status: ResponseEncodable {

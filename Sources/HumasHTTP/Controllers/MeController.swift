@@ -3,8 +3,8 @@ import Hummingbird
 
 /// `/v1/me`: who the token acts as.
 struct MeController {
-    func addRoutes(to group: RouterGroup<HumasRequestContext>) {
-        group.get("me", use: show)
+    func addRoutes(to routes: Routes<some RouterMethods<HumasRequestContext>>) {
+        routes.get("me", use: show)
     }
 
     @Sendable func show(_ request: Request, context: HumasRequestContext) async throws -> ActingUser {

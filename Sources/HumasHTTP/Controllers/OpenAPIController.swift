@@ -4,8 +4,8 @@ import NIOCore
 /// `GET /openapi.yaml`: the OpenAPI 3.1 document of exactly what this server answers,
 /// embedded in the binary so it always matches the build.
 struct OpenAPIController {
-    func addRoutes(to router: Router<HumasRequestContext>) {
-        router.get("openapi.yaml", use: document)
+    func addRoutes(to routes: Routes<some RouterMethods<HumasRequestContext>>) {
+        routes.get("openapi.yaml", use: document)
     }
 
     @Sendable func document(_ request: Request, context: HumasRequestContext) -> Response {

@@ -3,10 +3,10 @@ import Hummingbird
 
 /// `/v1/tokens`: the API tokens the caller manages (their own; an admin's also their subtree's).
 struct TokenController {
-    func addRoutes(to group: RouterGroup<HumasRequestContext>) {
-        group.get("tokens", use: list)
-        group.post("tokens", use: issue)
-        group.delete("tokens/{id}", use: revoke)
+    func addRoutes(to routes: Routes<some RouterMethods<HumasRequestContext>>) {
+        routes.get("tokens", use: list)
+        routes.post("tokens", use: issue)
+        routes.delete("tokens/{id}", use: revoke)
     }
 
     /// `GET /v1/tokens`, oldest first; never a secret.
@@ -23,7 +23,7 @@ struct TokenController {
 
     /// `DELETE /v1/tokens/{id}`: revokes the token at once and answers with it.
     @Sendable func revoke(_ request: Request, context: HumasRequestContext) async throws -> ApiToken {
-        guard let id = Int64(try context.parameters.require("id")) else {
+        guard let id = Int64(try context.pathParameter("id")) else {
             throw Problem.invalidFields([("id", "must be a token id (an integer), as listed by GET /v1/tokens")])
         }
         return try await context.requireSession().tokens.revoke(id: id)

@@ -4,15 +4,15 @@ import Hummingbird
 
 /// `/v1/users`: the users of the caller's subtree; admins add and disable them.
 struct UserController {
-    func addRoutes(to group: RouterGroup<HumasRequestContext>) {
-        group.get("users", use: list)
-        group.post("users", use: create)
-        group.post("users/{email}/disable", use: disable)
+    func addRoutes(to routes: Routes<some RouterMethods<HumasRequestContext>>) {
+        routes.get("users", use: list)
+        routes.post("users", use: create)
+        routes.post("users/{email}/disable", use: disable)
     }
 
     /// `GET /v1/users?under=CODE&include_disabled=true`.
     @Sendable func list(_ request: Request, context: HumasRequestContext) async throws -> Page<User> {
-        let under = request.query.first(named: "under")
+        let under = try request.query.first(named: "under")
         let includeDisabled = try request.query.bool("include_disabled") ?? false
         return Page(items: try await context.requireSession().users.list(under: under, includeDisabled: includeDisabled))
     }
@@ -27,8 +27,8 @@ struct UserController {
 
     /// `POST /v1/users/{email}/disable` (admins): the user can no longer log in nor use tokens.
     @Sendable func disable(_ request: Request, context: HumasRequestContext) async throws -> User {
-        let email = try context.parameters.require("email")
-        return try await context.requireSession().users.disable(email: email.removingPercentEncoding ?? email)
+        let email = try context.pathParameter("email")
+        return try await context.requireSession().users.disable(email: email)
     }
 }
 

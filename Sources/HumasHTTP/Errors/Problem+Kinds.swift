@@ -23,6 +23,12 @@ extension Problem {
         Problem("not-found", "Not found", .notFound, detail)
     }
 
+    static func methodNotAllowed(allow: String) -> Problem {
+        var problem = Problem("method-not-allowed", "Method not allowed", .methodNotAllowed, "this path answers only \(allow)")
+        problem.headers[.allow] = allow
+        return problem
+    }
+
     static func contentTooLarge() -> Problem {
         Problem("content-too-large", "Content too large", .contentTooLarge,
                 "the request body exceeds \(APIJSON.maximumBodySize) bytes (1 MiB); send less per request")

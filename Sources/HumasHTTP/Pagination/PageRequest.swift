@@ -11,7 +11,7 @@ public struct PageRequest: Sendable {
     public var cursor: String?
 
     init(query: QueryString) throws {
-        if let raw = query.first(named: "limit") {
+        if let raw = try query.first(named: "limit") {
             guard let limit = Int(raw), (1...Self.maximumLimit).contains(limit) else {
                 throw Problem.invalidFields([("limit", "must be an integer from 1 to \(Self.maximumLimit)")])
             }
@@ -19,7 +19,7 @@ public struct PageRequest: Sendable {
         } else {
             limit = Self.defaultLimit
         }
-        cursor = query.first(named: "cursor")
+        cursor = try query.first(named: "cursor")
     }
 
     /// The position the cursor holds, decoded as `type`; `nil` for the first page.
