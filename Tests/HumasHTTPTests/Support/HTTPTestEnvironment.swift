@@ -19,14 +19,15 @@ enum HTTPTestEnvironment {
 
     /// Runs `body` against the router (no network), with a service shut down afterwards.
     static func withApp<T: Sendable>(
-        rateLimit: Int = 100_000, target: DatabaseTarget = target,
+        rateLimit: Int = 100_000, target: DatabaseTarget = target, logger: Logger? = nil,
         _ body: @escaping @Sendable (any TestClientProtocol, HumasService) async throws -> T
     ) async throws -> T {
         let service = HumasService(target: target, poolSize: 2)
-        // Request logs only at warning and above: the tests' output stays readable.
-        var logger = Logger(label: "humas.http.test")
-        logger.logLevel = .warning
-        let app = buildApplication(service: service, configuration: HTTPConfiguration(rateLimitPerMinute: rateLimit), logger: logger)
+        // Only errors (a 500's cause): the tests' output stays readable.
+        var quiet = Logger(label: "humas.http.test")
+        quiet.logLevel = .error
+        let app = buildApplication(
+            service: service, configuration: HTTPConfiguration(rateLimitPerMinute: rateLimit), logger: logger ?? quiet)
         do {
             let result = try await app.test(.router) { client in try await body(client, service) }
             await service.shutdown()
