@@ -52,6 +52,41 @@ struct IdempotencyTests {
     }
 }
 
+extension IdempotencyTests {
+    @Test("409 with Retry-After for a retry while the first request with the key is still running")
+    func inProgress() async throws {
+        try await HTTPTestEnvironment.withApp { client, service in
+            let viewer = try await HTTPTestEnvironment.user(.viewer, at: "ID-JT", on: service)
+            let key = UUID().uuidString
+            let body = #"{"label": "slow"}"#
+            // The first request holds the key, as it would while it still runs.
+            let running = IdempotentRequest(key: key, method: "POST", path: "/v1/tokens", body: Data(body.utf8))
+            #expect(try await service.session(token: viewer.token).idempotency.claim(running) == .new)
+
+            let retry = try await client.send(.post, "/v1/tokens", token: viewer.token, json: body, headers: [Self.key: key])
+
+            #expect(retry.status == .conflict)
+            #expect(retry.contentType == "application/problem+json")
+            #expect(retry.headers[.retryAfter] == "1")
+            let tokens = try await service.session(token: viewer.token).tokens.list()
+            #expect(!tokens.contains { $0.label == "slow" })
+        }
+    }
+
+    @Test("a refused request releases its key: the corrected retry with the same key runs")
+    func refusedThenCorrected() async throws {
+        try await HTTPTestEnvironment.withApp { client, service in
+            let viewer = try await HTTPTestEnvironment.user(.viewer, at: "ID-JT", on: service)
+            let key = UUID().uuidString
+            let refused = try await client.send(.post, "/v1/tokens", token: viewer.token, json: #"{"label": "x", "extra": 1}"#, headers: [Self.key: key])
+            #expect(refused.status == .badRequest)
+            let again = try await client.send(.post, "/v1/tokens", token: viewer.token, json: #"{"label": "x", "extra": 1}"#, headers: [Self.key: key])
+            #expect(again.status == .badRequest)
+            #expect(again.headers[Self.replayed] == nil)
+        }
+    }
+}
+
 @Suite("HTTP rate limit")
 struct RateLimitTests {
     @Test("429 problem+json with Retry-After once a token used its requests for the minute; other tokens go on")

@@ -9,19 +9,41 @@ struct IdempotencyKeyTests {
         IdempotentRequest(key: key, method: "POST", path: "/v1/tokens", body: Data(body.utf8))
     }
 
-    @Test("a saved key replays its response for the same request and reports a mismatch for another")
-    func replayAndMismatch() async throws {
+    static let created = StoredResponse(status: 201, contentType: "application/json", body: #"{"id":1}"#)
+
+    @Test("a claimed key is in progress for a retry, then replays its response; another request with it is a mismatch")
+    func claimCompleteReplay() async throws {
         try await UserFixtures.withService { service in
             let viewer = try await UserFixtures.session(.viewer, at: "ID-JT", on: service)
             let key = UUID().uuidString
             let first = Self.request(key, body: #"{"label":"a"}"#)
-            #expect(try await viewer.idempotency.lookup(first) == .new)
 
-            let response = StoredResponse(status: 201, contentType: "application/json", body: #"{"id":1}"#)
-            try await viewer.idempotency.save(first, response: response)
+            #expect(try await viewer.idempotency.claim(first) == .new)
+            #expect(try await viewer.idempotency.claim(first) == .inProgress)
+            try await viewer.idempotency.complete(first, response: Self.created)
 
-            #expect(try await viewer.idempotency.lookup(first) == .replay(response))
-            #expect(try await viewer.idempotency.lookup(Self.request(key, body: #"{"label":"b"}"#)) == .mismatch)
+            #expect(try await viewer.idempotency.claim(first) == .replay(Self.created))
+            #expect(try await viewer.idempotency.claim(Self.request(key, body: #"{"label":"b"}"#)) == .mismatch)
+        }
+    }
+
+    @Test("a released key runs afresh, and a claim whose request died is taken over after a minute")
+    func releaseAndAbandon() async throws {
+        try await UserFixtures.withService { service in
+            let viewer = try await UserFixtures.session(.viewer, at: "ID-JT", on: service)
+            let released = Self.request(UUID().uuidString, body: "{}")
+            #expect(try await viewer.idempotency.claim(released) == .new)
+            try await viewer.idempotency.release(released)
+            #expect(try await viewer.idempotency.claim(released) == .new)
+
+            let abandoned = Self.request(UUID().uuidString, body: "{}")
+            #expect(try await viewer.idempotency.claim(abandoned) == .new)
+            try TestEnvironment.superuser().execute("""
+                UPDATE humas.idempotency_keys SET created_at = now() - interval '2 minutes'
+                WHERE user_id = \(viewer.user.id) AND key = \(abandoned.key)
+                """)
+            #expect(try await viewer.idempotency.claim(abandoned) == .new)
+            #expect(try await viewer.idempotency.claim(abandoned) == .inProgress)
         }
     }
 
@@ -31,34 +53,36 @@ struct IdempotencyKeyTests {
             let owner = try await UserFixtures.session(.viewer, at: "ID-JT", on: service)
             let other = try await UserFixtures.session(.admin, at: "ID", on: service)
             let request = Self.request(UUID().uuidString, body: "{}")
-            try await owner.idempotency.save(request, response: StoredResponse(status: 201, contentType: "application/json", body: "{}"))
+            #expect(try await owner.idempotency.claim(request) == .new)
+            try await owner.idempotency.complete(request, response: Self.created)
 
-            #expect(try await other.idempotency.lookup(request) == .new)
+            #expect(try await other.idempotency.claim(request) == .new)
             let visible = try UserFixtures.countAsApplication(
-                userID: other.user.id, "SELECT count(*) FROM humas.idempotency_keys WHERE key = \(request.key)")
+                userID: other.user.id, "SELECT count(*) FROM humas.idempotency_keys WHERE user_id = \(owner.user.id)")
             #expect(visible == 0)
         }
     }
 
-    @Test("a key older than 24 hours counts as new, and saving deletes the user's expired keys")
+    @Test("a key older than 24 hours counts as new: claiming deletes the user's expired keys")
     func retention() async throws {
         try await UserFixtures.withService { service in
             let viewer = try await UserFixtures.session(.viewer, at: "ID-JT", on: service)
             let old = Self.request(UUID().uuidString, body: "{}")
-            try await viewer.idempotency.save(old, response: StoredResponse(status: 201, contentType: "application/json", body: "{}"))
+            let expired = Self.request(UUID().uuidString, body: "{}")
+            for request in [old, expired] {
+                #expect(try await viewer.idempotency.claim(request) == .new)
+                try await viewer.idempotency.complete(request, response: Self.created)
+            }
             let superuser = try TestEnvironment.superuser()
             try superuser.execute("""
-                UPDATE humas.idempotency_keys SET created_at = now() - interval '25 hours'
-                WHERE user_id = \(viewer.user.id) AND key = \(old.key)
+                UPDATE humas.idempotency_keys SET created_at = now() - interval '25 hours' WHERE user_id = \(viewer.user.id)
                 """)
 
-            #expect(try await viewer.idempotency.lookup(old) == .new)
-            try await viewer.idempotency.save(
-                Self.request(UUID().uuidString, body: "{}"), response: StoredResponse(status: 201, contentType: "application/json", body: "{}"))
-            let remaining: Int = try superuser.query("""
-                SELECT count(*) AS n FROM humas.idempotency_keys WHERE user_id = \(viewer.user.id) AND key = \(old.key)
+            #expect(try await viewer.idempotency.claim(old) == .new)
+            let expiredLeft: Int = try superuser.query("""
+                SELECT count(*) AS n FROM humas.idempotency_keys WHERE user_id = \(viewer.user.id) AND key = \(expired.key)
                 """)[0].decode("n")
-            #expect(remaining == 0)
+            #expect(expiredLeft == 0)
         }
     }
 
@@ -67,8 +91,12 @@ struct IdempotencyKeyTests {
         try await UserFixtures.withService { service in
             let viewer = try await UserFixtures.session(.viewer, at: "ID-JT", on: service)
             for key in ["", String(repeating: "k", count: 256), "tab\tkey", "kunci-é"] {
-                let error = await #expect(throws: HumasError.self) { try await viewer.idempotency.lookup(Self.request(key, body: "{}")) }
-                if case .invalid(let field, _) = error { #expect(field == "Idempotency-Key") } else { Issue.record("expected invalid, got \(String(describing: error))") }
+                let error = await #expect(throws: HumasError.self) { try await viewer.idempotency.claim(Self.request(key, body: "{}")) }
+                if case .invalid(let field, _) = error {
+                    #expect(field == "Idempotency-Key")
+                } else {
+                    Issue.record("expected invalid, got \(String(describing: error))")
+                }
             }
         }
     }

@@ -40,10 +40,13 @@ public struct StoredResponse: Sendable, Hashable {
 
 /// What the key says about a request before it runs.
 public enum IdempotencyLookup: Sendable, Hashable {
-    /// The key is new (or older than the retention period): run the request, then ``IdempotencyKeys/save(_:response:)``.
+    /// The key is new (or expired, or its first request died): the caller now holds it, runs
+    /// the request, then calls ``IdempotencyKeys/complete(_:response:)`` or ``IdempotencyKeys/release(_:)``.
     case new
     /// The same request came before: answer with this.
     case replay(StoredResponse)
     /// The key was used for a different request.
     case mismatch
+    /// The first request with this key is still running: retry shortly.
+    case inProgress
 }

@@ -39,6 +39,13 @@ extension Problem {
                 "this Idempotency-Key was already used with a different request; use a new key for a new request")
     }
 
+    static func idempotencyKeyInProgress() -> Problem {
+        var problem = Problem("idempotency-key-in-progress", "Idempotency key in use", .conflict,
+                              "the first request with this Idempotency-Key is still running; retry in a moment for its answer")
+        problem.headers[.retryAfter] = "1"
+        return problem
+    }
+
     static func rateLimited(retryAfter seconds: Int, limit: Int) -> Problem {
         var problem = Problem("rate-limited", "Too many requests", .tooManyRequests,
                               "this token may make \(limit) requests a minute; retry after \(seconds) s")

@@ -4,7 +4,8 @@ import Hummingbird
 import NIOCore
 
 /// `Idempotency-Key` on POST: the first successful answer to (caller, key) is stored and
-/// replayed for a retry with the same body; the same key with another body gets 422.
+/// replayed for a retry with the same body; the same key with another body gets 422, and a
+/// retry while the first request still runs gets 409 (so the change is never made twice).
 ///
 /// Only 2xx answers are stored: a refused request changed nothing, so running it again is as
 /// safe as replaying the refusal, and a client that fixed its input does not need a new key.
@@ -19,16 +20,27 @@ struct IdempotencyMiddleware: RouterMiddleware {
         var request = request
         let body = try await request.collectBody(upTo: context.maxUploadSize)
         let keyed = IdempotentRequest(key: key, method: request.method.rawValue, path: request.uri.path, body: Data(body.readableBytesView))
-        switch try await session.idempotency.lookup(keyed) {
+        switch try await session.idempotency.claim(keyed) {
         case .replay(let stored):
             return stored.replayed()
         case .mismatch:
             throw Problem.idempotencyKeyReused()
+        case .inProgress:
+            throw Problem.idempotencyKeyInProgress()
         case .new:
-            let response = try await next(request, context)
-            guard (200..<300).contains(response.status.code) else { return response }
+            let response: Response
+            do {
+                response = try await next(request, context)
+            } catch {
+                try? await session.idempotency.release(keyed)
+                throw error
+            }
+            guard (200..<300).contains(response.status.code) else {
+                try await session.idempotency.release(keyed)
+                return response
+            }
             let (stored, replayable) = try await StoredResponse.capture(response)
-            try await session.idempotency.save(keyed, response: stored)
+            try await session.idempotency.complete(keyed, response: stored)
             return replayable
         }
     }
