@@ -40,7 +40,13 @@ struct IdempotencyMiddleware: RouterMiddleware {
                 return response
             }
             let (stored, replayable) = try await StoredResponse.capture(response)
-            try await session.idempotency.complete(keyed, response: stored)
+            do {
+                try await session.idempotency.complete(keyed, response: stored)
+            } catch {
+                // The change is made: the client gets its answer; only a replay is lost (the
+                // claim lapses after IdempotencyKeys.claimTimeout).
+                context.logger.warning("could not store the idempotent response", metadata: ["error": .string("\(error)")])
+            }
             return replayable
         }
     }
