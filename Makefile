@@ -16,7 +16,7 @@ test: database
 	$(HUMAS) seed
 	@# Warnings are errors: a fresh build prints every warning of our own code.
 	swift build --build-tests 2>&1 | tee .build/build-tests.log
-	@! grep -E '^/.*/(Sources|Tests)/.*: warning:' .build/build-tests.log
+	@! grep -E '^$(CURDIR)/(Sources|Tests)/.*: warning:' .build/build-tests.log
 	swift test --skip-build
 
 deps:
@@ -24,7 +24,7 @@ deps:
 
 build: deps
 	swift build 2>&1 | tee .build-log.txt | grep -vE '^\[[0-9]+/[0-9]+\]' ; test $${PIPESTATUS[0]} -eq 0
-	@! grep -E '^/.*/(Sources|Tests)/.*: warning:' .build-log.txt; status=$$?; rm -f .build-log.txt; exit $$status
+	@! grep -E '^$(CURDIR)/(Sources|Tests)/.*: warning:' .build-log.txt; status=$$?; rm -f .build-log.txt; exit $$status
 
 ## Create (first time) and start the local database under .humas/, then migrate.
 database: build

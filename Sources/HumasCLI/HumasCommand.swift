@@ -14,9 +14,9 @@ struct HumasCommand: AsyncParsableCommand {
               humas contact search "budi santoso" --under ID-JT
             """,
         subcommands: [
-            DatabaseCommand.self, SeedCommand.self, UnitCommand.self, UserCommand.self, TokenCommand.self,
-            OrgCommand.self, ContactCommand.self, AffiliationCommand.self, ListCommand.self, SegmentCommand.self,
-            AuditCommand.self,
+            DatabaseCommand.self, SeedCommand.self, ServeCommand.self, UnitCommand.self, UserCommand.self,
+            TokenCommand.self, OrgCommand.self, ContactCommand.self, AffiliationCommand.self, ListCommand.self,
+            SegmentCommand.self, AuditCommand.self,
         ]
     )
 }

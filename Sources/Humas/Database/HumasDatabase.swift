@@ -16,12 +16,12 @@ public final class HumasDatabase: Sendable {
         }
     }
 
-    /// Runs `body` in a transaction on a pooled connection, mapping an unreachable database to
+    /// Runs `body` in a transaction on a pooled connection, mapping an unreachable or lost database to
     /// one clear line.
     func transaction<T: Sendable>(_ body: @escaping @Sendable (PostgresConnection) throws -> T) async throws -> T {
         do {
             return try await pool.withTransaction(body)
-        } catch let error as PostgresError where error.kind == .connectionFailed {
+        } catch let error as PostgresError where error.isConnectionError {
             throw target.unreachable(error)
         }
     }

@@ -37,6 +37,9 @@ extension PostgresError {
     /// The refusal in the user's terms. Row-level security refusals become "outside your scope":
     /// the database, not the service, had the last word.
     func humasError() -> any Error {
+        if kind == .protocolMisuse, message.contains("NUL character") {
+            return HumasError.invalid(field: "value", message: "must not contain a NUL character (U+0000)")
+        }
         if let constraint, let known = ConstraintMessages.known[constraint] {
             return HumasError.invalid(field: known.field, message: known.message)
         }

@@ -9,7 +9,7 @@ public struct UnitDirectory: Sendable {
         try await session.transaction { connection in
             var query: PostgresQuery = "SELECT \(unsafeSQL: Unit.columns) FROM humas.units u LEFT JOIN humas.units p ON p.id = u.parent_id"
             if let code {
-                let root = try Self.resolve(code, on: connection)
+                let root = try Self.resolve(code, field: "under", on: connection)
                 query += " WHERE u.id BETWEEN \(root.id) AND \(root.subtreeEnd)"
             }
             query += " ORDER BY u.id"
@@ -17,8 +17,13 @@ public struct UnitDirectory: Sendable {
         }
     }
 
+    /// The unit with this code; "not found" when no unit has it.
     public func show(_ code: String) async throws -> Unit {
-        try await session.transaction { try Self.resolve(code, on: $0) }
+        do {
+            return try await session.transaction { try Self.resolve(code, on: $0) }
+        } catch HumasError.invalid {
+            throw HumasError.notFound(entity: "unit", key: code)
+        }
     }
 
     /// The unit with this code (case-insensitive), or a "not found" naming the code.

@@ -1,0 +1,54 @@
+import ArgumentParser
+import Foundation
+import Humas
+import HumasHTTP
+import Logging
+
+/// `humas serve`: the JSON-over-HTTP API, until SIGINT or SIGTERM.
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Run the JSON-over-HTTP API (bearer tokens from `humas token issue`).",
+        discussion: """
+            The OpenAPI document is served at /openapi.yaml; /health and /ready are for probes.
+            Each API token may make HUMAS_RATE_LIMIT requests a minute (default 600).
+
+            Example:
+              humas serve --port 8080
+              curl -H "Authorization: Bearer $TOKEN" http://127.0.0.1:8080/v1/me
+            """)
+
+    @Option(help: ArgumentHelp("The address to listen on.", valueName: "address")) var host = "127.0.0.1"
+    @Option(help: ArgumentHelp("The TCP port to listen on.", valueName: "port")) var port = 8080
+    @Option(help: ArgumentHelp("Database connections to keep open.", valueName: "count")) var connections = 8
+
+    func validate() throws {
+        guard (1...65535).contains(port) else { throw ValidationError("--port must be from 1 to 65535") }
+        guard (1...100).contains(connections) else { throw ValidationError("--connections must be from 1 to 100") }
+        _ = try Self.rateLimit()
+    }
+
+    func run() async throws {
+        var logger = Logger(label: "humas.http")
+        logger.logLevel = ProcessInfo.processInfo.environment["LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .info
+        let service = HumasService(poolSize: connections, logger: logger)
+        let configuration = HTTPConfiguration(host: host, port: port, rateLimitPerMinute: try Self.rateLimit())
+        let application = buildApplication(service: service, configuration: configuration, logger: logger)
+        do {
+            try await application.runService()
+            await service.shutdown()
+        } catch {
+            await service.shutdown()
+            throw error
+        }
+    }
+
+    /// `HUMAS_RATE_LIMIT` (requests a minute per token), or the default.
+    static func rateLimit(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> Int {
+        guard let raw = environment["HUMAS_RATE_LIMIT"], !raw.isEmpty else { return HTTPConfiguration().rateLimitPerMinute }
+        guard let value = Int(raw), value > 0 else {
+            throw ValidationError("HUMAS_RATE_LIMIT must be a positive number of requests a minute, e.g. 600")
+        }
+        return value
+    }
+}

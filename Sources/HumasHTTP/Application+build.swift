@@ -1,0 +1,52 @@
+import Humas
+import Hummingbird
+import Logging
+
+/// How `humas serve` runs the API.
+public struct HTTPConfiguration: Sendable {
+    public var host: String
+    public var port: Int
+    /// Requests a minute per API token (`HUMAS_RATE_LIMIT`, default 600).
+    public var rateLimitPerMinute: Int
+
+    public init(host: String = "127.0.0.1", port: Int = 8080, rateLimitPerMinute: Int = 600) {
+        self.host = host
+        self.port = port
+        self.rateLimitPerMinute = rateLimitPerMinute
+    }
+}
+
+/// The API server: the router below on `configuration`'s address. Tests call this too.
+public func buildApplication(
+    service: HumasService, configuration: HTTPConfiguration, logger: Logger = Logger(label: "humas.http")
+) -> some ApplicationProtocol {
+    Application(
+        router: buildRouter(service: service, configuration: configuration),
+        configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "humas"),
+        logger: logger)
+}
+
+/// Every route, behind the middleware every request passes: request log and id, then errors as
+/// problem+json; `/v1` adds the rate limit, authentication and `Idempotency-Key`. A known path
+/// asked with another method gets 405.
+public func buildRouter(service: HumasService, configuration: HTTPConfiguration) -> Router<HumasRequestContext> {
+    let router = Router(context: HumasRequestContext.self, options: [.autoGenerateHeadEndpoints])
+    router.add(middleware: RequestLogMiddleware())
+    router.add(middleware: ProblemMiddleware())
+    let open = Routes(router)
+    HealthController(service: service).addRoutes(to: open)
+    OpenAPIController().addRoutes(to: open)
+    open.refuseOtherMethods()
+
+    let v1 = Routes(router.group("v1")
+        .add(middleware: RateLimitMiddleware(limiter: RateLimiter(perMinute: configuration.rateLimitPerMinute)))
+        .add(middleware: AuthMiddleware(service: service))
+        .add(middleware: IdempotencyMiddleware()))
+    MeController().addRoutes(to: v1)
+    UnitController().addRoutes(to: v1)
+    UserController().addRoutes(to: v1)
+    TokenController().addRoutes(to: v1)
+    AuditController().addRoutes(to: v1)
+    v1.refuseOtherMethods()
+    return router
+}

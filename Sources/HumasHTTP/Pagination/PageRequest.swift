@@ -1,0 +1,29 @@
+import Hummingbird
+
+/// `limit` and `cursor` from the query string, checked.
+public struct PageRequest: Sendable {
+    public static let defaultLimit = 50
+    public static let maximumLimit = 500
+
+    /// How many items a page holds (1–``maximumLimit``).
+    public var limit: Int
+    /// The position to resume after, as the cursor encoded it; `nil` for the first page.
+    public var cursor: String?
+
+    init(query: QueryString) throws {
+        if let raw = try query.first(named: "limit") {
+            guard let limit = Int(raw), (1...Self.maximumLimit).contains(limit) else {
+                throw Problem.invalidFields([("limit", "must be an integer from 1 to \(Self.maximumLimit)")])
+            }
+            self.limit = limit
+        } else {
+            limit = Self.defaultLimit
+        }
+        cursor = try query.first(named: "cursor")
+    }
+
+    /// The position the cursor holds, decoded as `type`; `nil` for the first page.
+    func position<Key: LosslessStringConvertible>(as type: Key.Type) throws -> Key? {
+        try cursor.map { try PageCursor.decode($0, as: type) }
+    }
+}
