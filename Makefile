@@ -5,11 +5,16 @@ RELEASE_DIR := .build-release
 
 .PHONY: run test deps build database bench clean-db
 
-## Set everything up and run Humas on the embedded local database.
+## Set everything up, then serve the API on 127.0.0.1:8080 in the foreground (Ctrl-C stops it).
 run: database
 	$(HUMAS) seed
 	@echo
 	$(HUMAS) db status
+	@# A fresh demo token for the national admin; its secret is shown once, in the curl line.
+	@token=$$($(HUMAS) token issue --as admin@kpu.go.id --label make-run | grep -o 'humas_[0-9a-f]\{64\}'); \
+	  echo; echo "The API is starting on http://127.0.0.1:8080 (documented at /openapi.yaml). Try:"; echo; \
+	  echo "  curl -H 'Authorization: Bearer $$token' 'http://127.0.0.1:8080/v1/contacts?q=budi'"; echo; \
+	  exec $(HUMAS) serve --host 127.0.0.1 --port 8080
 
 ## Set everything up and run every test against a real PostgreSQL.
 test: database
@@ -18,6 +23,8 @@ test: database
 	swift build --build-tests 2>&1 | tee .build/build-tests.log
 	@! grep -E '^$(CURDIR)/(Sources|Tests)/.*: warning:' .build/build-tests.log
 	swift test --skip-build
+	@# The API against its OpenAPI document (schemathesis): no 5xx, no answer outside the document.
+	scripts/conformance.sh
 
 deps:
 	@scripts/install-deps.sh

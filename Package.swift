@@ -48,7 +48,7 @@ let package = Package(
         .target(
             name: "HumasHTTP",
             dependencies: [
-                "Humas",
+                "Humas", "Postgres",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),

@@ -47,6 +47,11 @@ public func buildRouter(service: HumasService, configuration: HTTPConfiguration)
     UserController().addRoutes(to: v1)
     TokenController().addRoutes(to: v1)
     AuditController().addRoutes(to: v1)
+    OrganizationController().addRoutes(to: v1)
+    ContactController().addRoutes(to: v1)
+    AffiliationController().addRoutes(to: v1)
+    ListController().addRoutes(to: v1)
+    SegmentController().addRoutes(to: v1)
     v1.refuseOtherMethods()
     return router
 }

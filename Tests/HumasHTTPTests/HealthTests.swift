@@ -64,7 +64,7 @@ struct HealthTests {
             #expect(operations.count >= 12)
             for (path, method) in operations where path.hasPrefix("/v1/") {
                 let uri = path.replacingOccurrences(of: "{code}", with: "ID").replacingOccurrences(of: "{id}", with: "1")
-                    .replacingOccurrences(of: "{email}", with: "a@b.example")
+                    .replacingOccurrences(of: "{email}", with: "a@b.example").replacingOccurrences(of: "{contact_id}", with: "2")
                 // Routed /v1 operations ask for a token first; an unrouted one would be 404.
                 let answer = try await client.send(method, uri)
                 #expect(answer.status == .unauthorized, "\(method) \(path)")

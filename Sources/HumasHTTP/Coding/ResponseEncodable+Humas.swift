@@ -14,3 +14,12 @@ extension IssuedToken: ResponseEncodable {}
 extension ActingUser: ResponseGenerator {}
 extension ActingUser: ResponseEncodable {}
 extension Page: ResponseGenerator, ResponseEncodable {}
+extension Contact: ResponseGenerator, ResponseEncodable {}
+extension Organization: ResponseGenerator, ResponseEncodable {}
+extension Affiliation: ResponseGenerator, ResponseEncodable {}
+extension AffiliationMove: ResponseGenerator, ResponseEncodable {}
+extension ContactList: ResponseGenerator, ResponseEncodable {}
+extension ContactListDetail: ResponseGenerator, ResponseEncodable {}
+extension ListMembershipChange: ResponseGenerator, ResponseEncodable {}
+extension Segment: ResponseGenerator, ResponseEncodable {}
+extension SegmentContactsPage: ResponseGenerator, ResponseEncodable {}

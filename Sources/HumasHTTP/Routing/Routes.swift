@@ -19,6 +19,10 @@ struct Routes<Methods: RouterMethods<HumasRequestContext>> {
         on(path, .post, use: handler)
     }
 
+    func patch(_ path: String, use handler: @Sendable @escaping (Request, HumasRequestContext) async throws -> some ResponseGenerator) {
+        on(path, .patch, use: handler)
+    }
+
     func delete(_ path: String, use handler: @Sendable @escaping (Request, HumasRequestContext) async throws -> some ResponseGenerator) {
         on(path, .delete, use: handler)
     }

@@ -1,0 +1,79 @@
+import Humas
+
+/// The body of `POST /v1/segments`.
+struct NewSegmentBody: RequestBody {
+    var name: String
+    var description: String?
+    /// The owning unit's code; the caller's unit when absent.
+    var unit: String?
+    var filter: SegmentFilterBody?
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case name, description, unit, filter
+    }
+}
+
+/// A segment's `filter` object: the keys of `GET /v1/contacts`' filters plus `q`. Nested, so it
+/// refuses unknown keys itself (``RequestBody`` checks the top level only).
+struct SegmentFilterBody: Decodable, Sendable {
+    var filter: SegmentFilter
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case q, category, organizationKind = "organization_kind", organization, party, mediaType = "media_type"
+        case beat, tag, under, hasEmail = "has_email", excludeOptedOut = "exclude_opted_out"
+    }
+
+    /// Any key, to find the ones that are not ours.
+    private struct AnyKey: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
+        init(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
+    }
+
+    init(from decoder: any Decoder) throws {
+        let known = Set(CodingKeys.allCases.map(\.rawValue))
+        let unknown = try decoder.container(keyedBy: AnyKey.self).allKeys.map(\.stringValue).filter { !known.contains($0) }.sorted()
+        if !unknown.isEmpty {
+            throw Problem.invalidFields(unknown.map {
+                ("filter.\($0)", "is not a filter; known filters: \(known.sorted().joined(separator: ", "))")
+            })
+        }
+        let body = try decoder.container(keyedBy: CodingKeys.self)
+        filter = SegmentFilter(
+            q: try body.decodeIfPresent(String.self, forKey: .q),
+            category: try body.decodeIfPresent(String.self, forKey: .category),
+            organizationKind: try body.decodeIfPresent(String.self, forKey: .organizationKind),
+            organization: try body.decodeIfPresent(Int64.self, forKey: .organization),
+            party: try body.decodeIfPresent(String.self, forKey: .party),
+            mediaType: try body.decodeIfPresent(String.self, forKey: .mediaType),
+            beat: try body.decodeIfPresent(String.self, forKey: .beat),
+            tag: try body.decodeIfPresent(String.self, forKey: .tag),
+            under: try body.decodeIfPresent(String.self, forKey: .under),
+            hasEmail: try body.decodeIfPresent(Bool.self, forKey: .hasEmail),
+            excludeOptedOut: try body.decodeIfPresent(Bool.self, forKey: .excludeOptedOut))
+    }
+}
+
+/// One page of the contacts a segment matches now: the page shape plus the count.
+struct SegmentContactsPage: Encodable, Sendable {
+    var items: [MemberSummary]
+    var nextCursor: String?
+    /// How many contacts match in all, counted up to 10,000.
+    var total: Int
+    /// True when more than `total` match (the count stopped at its limit).
+    var totalIsAtLeast: Bool
+
+    private enum CodingKeys: String, CodingKey {
+        case items, nextCursor, total, totalIsAtLeast
+    }
+
+    /// Writes `next_cursor: null` on the last page, as ``Page`` does.
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(items, forKey: .items)
+        try container.encode(nextCursor, forKey: .nextCursor)
+        try container.encode(total, forKey: .total)
+        try container.encode(totalIsAtLeast, forKey: .totalIsAtLeast)
+    }
+}
