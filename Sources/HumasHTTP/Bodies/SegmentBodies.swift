@@ -40,6 +40,11 @@ struct SegmentFilterBody: Decodable, Sendable {
             })
         }
         let body = try decoder.container(keyedBy: CodingKeys.self)
+        // The vocabularies exactly as documented (the service would also take other casings).
+        _ = try APIEnum.parse(body.decodeIfPresent(String.self, forKey: .category), as: Contact.Category.self, field: "filter.category")
+        _ = try APIEnum.parse(
+            body.decodeIfPresent(String.self, forKey: .organizationKind), as: Organization.Kind.self, field: "filter.organization_kind")
+        _ = try APIEnum.parse(body.decodeIfPresent(String.self, forKey: .mediaType), as: Organization.MediaType.self, field: "filter.media_type")
         filter = SegmentFilter(
             q: try body.decodeIfPresent(String.self, forKey: .q),
             category: try body.decodeIfPresent(String.self, forKey: .category),

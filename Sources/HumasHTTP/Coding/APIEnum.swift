@@ -7,8 +7,8 @@ enum APIEnum {
         _ raw: String?, as type: Value.Type, field: String
     ) throws -> Value? where Value.RawValue == String {
         guard let raw else { return nil }
-        let trimmed = raw.trimmingCharacters(in: .whitespaces).lowercased()
-        guard let value = Value(rawValue: trimmed) else {
+        // Exactly as documented: the OpenAPI enums are what is accepted, nothing looser.
+        guard let value = Value(rawValue: raw) else {
             let allowed = Value.allCases.map(\.rawValue).joined(separator: ", ")
             throw Problem.invalidFields([(field, "'\(raw)' is not one of \(allowed)")])
         }
