@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # API conformance: starts `humas serve` on loopback and runs schemathesis against
 # /openapi.yaml with an admin token, checking that no answer is a 5xx and none violates the
-# document. The admin is a fresh one at a kabupaten, so the generated writes stay in its scope.
+# document. The admin is a fresh one at a kabupaten that neither the demo data nor the tests
+# use, so the generated writes (new contacts, disabled users, …) stay there and can never touch
+# the demo users `make run` shows.
 #
 # Needs the local database up (`make database`) and a debug build. On first use it creates
 # .build/conformance-venv (installing Debian's python3-venv with apt-get when `python3 -m venv`
@@ -21,6 +23,7 @@ PORT="${CONFORMANCE_PORT:-18080}"
 MAX_EXAMPLES="${SCHEMATHESIS_MAX_EXAMPLES:-8}"
 TIMEOUT="${CONFORMANCE_TIMEOUT:-150}"
 VENV=.build/conformance-venv
+UNIT=ID-KT-KAB-BARITO-SELATAN
 
 # A venv needs ensurepip, which Debian ships separately (python3-venv).
 make_venv() {
@@ -40,7 +43,7 @@ if [ ! -x "$VENV/bin/schemathesis" ]; then
 fi
 
 email="conformance.$RANDOM$RANDOM@test.humas.example"
-"$HUMAS" user add "$email" --name "Conformance Admin" --role admin --unit ID-JT-KAB-DEMAK --as admin@kpu.go.id >/dev/null
+"$HUMAS" user add "$email" --name "Conformance Admin" --role admin --unit "$UNIT" --as admin@kpu.go.id >/dev/null
 token="$("$HUMAS" token issue --label conformance --as "$email" --json | python3 -c 'import json,sys; print(json.load(sys.stdin)["token"])')"
 
 log=.build/conformance-server.log
