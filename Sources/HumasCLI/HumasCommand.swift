@@ -13,6 +13,6 @@ struct HumasCommand: AsyncParsableCommand {
               humas seed
               humas db status
             """,
-        subcommands: [DatabaseCommand.self, SeedCommand.self, UnitCommand.self]
+        subcommands: [DatabaseCommand.self, SeedCommand.self, UnitCommand.self, DevCommand.self]
     )
 }
