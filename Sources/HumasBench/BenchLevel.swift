@@ -47,6 +47,15 @@ enum BenchSetup {
         }
     }
 
+    /// Fresh statistics and visibility maps after a bulk load: the search reads
+    /// `contacts_search_name_idx` index-only, which needs the pages marked all-visible.
+    static func vacuumAnalyze(on connection: PostgresConnection) throws {
+        // VACUUM refuses to run in a transaction block, so each statement goes on its own.
+        try connection.execute(script: "SET ROLE humas_owner")
+        try connection.execute(script: "VACUUM (ANALYZE) humas.contacts, humas.organizations, humas.affiliations, humas.search_names, humas.search_words")
+        try connection.execute(script: "RESET ROLE")
+    }
+
     static func contactCount(on connection: PostgresConnection) throws -> Int {
         try connection.withTransaction { transaction in
             try transaction.execute(script: "SET LOCAL ROLE humas_owner")

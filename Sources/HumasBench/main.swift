@@ -29,6 +29,8 @@ struct Bench: AsyncParsableCommand {
         try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: work) }
 
+        log("VACUUM (ANALYZE) of the directory tables")
+        try await admin.withAdminConnection { try BenchSetup.vacuumAnalyze(on: $0) }
         let levels = try await admin.withAdminConnection { try BenchSetup.prepare(levels: BenchLevel.all, queries: queries, on: $0) }
         var report = Report()
         report.queries = queries.count
