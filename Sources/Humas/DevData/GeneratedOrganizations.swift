@@ -52,7 +52,7 @@ struct GeneratedOrganizations: Sendable {
                     name: "\(board) \(party.name) \(province.regionName)",
                     shortName: "\(board) \(party.shortName) \(province.regionName)",
                     kind: "political_party", mediaType: nil, region: province.regionName, parentID: party.id,
-                    emails: [], phones: [FakeContactDetails.mobileNumber(all.count, salt: seed, using: &generator)],
+                    emails: [], phones: [FakeContactDetails.mobileNumber(all.count, salt: ~seed, using: &generator)],
                     website: nil, tags: ["partai", "pemilu-2024"], unitID: province.id))
             }
         }
@@ -119,7 +119,8 @@ struct GeneratedOrganizations: Sendable {
         all.append(GeneratedOrganization(
             externalRef: "gen-\(seed)-outlet-\(all.count + 1)", name: name, shortName: nil, kind: "media_outlet",
             mediaType: mediaType, region: region, parentID: nil, emails: ["redaksi@\(domain)"],
-            phones: [FakeContactDetails.mobileNumber(all.count, salt: seed, using: &generator)],
+            // ~seed: organizations draw from other numbers than the contacts (salted by seed).
+            phones: [FakeContactDetails.mobileNumber(all.count, salt: ~seed, using: &generator)],
             website: "https://\(domain)", tags: tags, unitID: unitID))
     }
 

@@ -34,6 +34,8 @@ public struct NationalDataGenerator: Sendable {
     }
 
     public static let maximumContacts = 10_000_000
+    /// From this many contacts on, the tables are analyzed after the load.
+    static let analyzeThreshold = 100_000
 
     public let contacts: Int
     public let seed: UInt64
@@ -61,6 +63,13 @@ public struct NationalDataGenerator: Sendable {
             let started = ContinuousClock.now
             let summary = try connection.withTransaction { transaction in
                 try generator.load(on: transaction, progress: progress)
+            }
+            if !summary.alreadyPresent, generator.contacts >= Self.analyzeThreshold {
+                // A big load changes the tables' statistics enough to mislead the planner until
+                // autovacuum notices; a few seconds now keep the first searches fast.
+                try connection.execute(script: "SET ROLE \(DatabaseRoles.owner)")
+                try connection.execute(script: "ANALYZE humas.contacts, humas.organizations, humas.affiliations, humas.search_names, humas.search_words")
+                try connection.execute(script: "RESET ROLE")
             }
             let elapsed = ContinuousClock.now - started
             let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18

@@ -45,8 +45,9 @@ struct DevCommand: AsyncParsableCommand {
                 bar.advance(by: update.contactsLoaded - shown)
                 shown = update.contactsLoaded
             }
-            let summary = try await work.value
+            let result = await work.result
             bar.finish()
+            let summary = try result.get()
             if output.json { return try output.printJSON(summary) }
             if summary.alreadyPresent {
                 print("seed \(summary.seed) is already generated (\(summary.contacts) contacts, \(summary.organizations) organizations): nothing to do")
