@@ -62,6 +62,18 @@ enum GeneratorLoader {
         }
     }
 
+    /// How many contacts the planner's statistics know of.
+    static func contactsInStatistics(on connection: PostgresConnection) throws -> Int {
+        try connection.query("SELECT greatest(reltuples, 0)::bigint AS n FROM pg_class WHERE oid = 'humas.contacts'::regclass")[0]
+            .decode("n", as: Int.self)
+    }
+
+    /// Refreshes the statistics of the tables the load grows; returns the contacts they now count.
+    static func analyze(on connection: PostgresConnection) throws -> Int {
+        try connection.execute(script: "ANALYZE humas.contacts, humas.affiliations, humas.search_names, humas.search_words")
+        return try contactsInStatistics(on: connection)
+    }
+
     /// COPYs one batch of contacts and then their affiliations; returns the affiliations stored.
     ///
     /// The contacts' ids are drawn from their identity sequence first (COPY may set an identity
