@@ -14,6 +14,8 @@ enum MachineFacts {
             SELECT version() AS version, current_setting('shared_buffers') AS shared_buffers,
                    current_setting('work_mem') AS work_mem
             """)[0]
+        // Other jobs on the machine (builds, other databases) show up here and in the latencies.
+        let load = ((try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8)) ?? "").split(separator: " ").prefix(3).joined(separator: " ")
         let memory = Double(ProcessInfo.processInfo.physicalMemory) / 1_073_741_824
         return [
             ("CPU", "\(cpu), \(ProcessInfo.processInfo.activeProcessorCount) cores"),
@@ -22,6 +24,7 @@ enum MachineFacts {
             ("PostgreSQL", try settings.decode("version", as: String.self)),
             ("PostgreSQL settings", "shared_buffers \(try settings.decode("shared_buffers", as: String.self)), "
                 + "work_mem \(try settings.decode("work_mem", as: String.self)); embedded cluster, Unix socket"),
+            ("load average at start (1, 5, 15 min)", load.isEmpty ? "unknown" : load),
             ("build", "swift build -c release (.build-release)"),
         ]
     }

@@ -89,6 +89,7 @@ struct Report {
 
             ## Machine
 
+
             """
         for (label, value) in machine { text += "- \(label): \(value)\n" }
         return text

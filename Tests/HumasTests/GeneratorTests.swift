@@ -56,6 +56,15 @@ struct GeneratorTests {
             WHERE b.external_ref LIKE \(pattern) AND b.kind = 'political_party'
               AND p.party_scope = 'national' AND p.unit_id = 1 AND u.level = 'province'
             """, on: db) == 38 * 18)
+        // Contacts arrive with the organization names the affiliation trigger would compute
+        // (sql/0401's humas.contacts_org_names), and many have some.
+        #expect(try Self.count("""
+            SELECT count(*) FROM humas.contacts c
+            JOIN humas.contacts_org_names(ARRAY(SELECT id FROM humas.contacts WHERE external_ref LIKE \(pattern))) x
+              ON x.contact_id = c.id
+            WHERE c.org_names <> x.org_names
+            """, on: db) == 0)
+        #expect(try Self.count("SELECT count(*) FROM humas.contacts WHERE external_ref LIKE \(pattern) AND org_names <> ''", on: db) > 800)
         // Valid, normalized details: E.164 Indonesian mobiles, lowercase e-mails on .example.
         #expect(try Self.count("""
             SELECT count(*) FROM humas.contacts c
