@@ -108,10 +108,11 @@ public struct NationalDataGenerator: Sendable {
             affiliations += try GeneratorLoader.copyContacts(batch, organizationIDs: organizationIDs, on: connection)
             progress(Progress(contactsLoaded: last, contactsTotal: contacts))
             first = last + 1
-            // Into a fresh or small database, the statistics soon say the tables are far smaller
-            // than they are, and the search triggers' plans turn from index probes into scans
-            // per row. ANALYZE sees this transaction's own rows: refresh them whenever the load
-            // has outgrown them (1, 3, 7, 15 … batches into an empty database; never for a small
+            // Into a fresh or small database, the statistics soon describe tables far smaller
+            // than they are, and the statements of the next batches and of the search triggers
+            // get plans for those (a fresh load once spent minutes on one batch that way).
+            // ANALYZE sees this transaction's own rows: refresh them whenever the load has
+            // outgrown them (1, 3, 7, 15 … batches into an empty database; never for a small
             // load into a big one).
             if first <= contacts, last > 2 * rowsInStatistics {
                 rowsInStatistics = try GeneratorLoader.analyze(on: connection)
