@@ -3,10 +3,11 @@ SHELL := /bin/bash
 HUMAS := .build/debug/humas
 RELEASE_DIR := .build-release
 
-.PHONY: run test deps build database bench clean-db
+.PHONY: run test deps build build-tests database bench clean-db
 
 ## Set everything up, then serve the API on 127.0.0.1:8080 in the foreground (Ctrl-C stops it).
-run: database
+run: build
+	$(HUMAS) db up
 	$(HUMAS) seed
 	@echo
 	$(HUMAS) db status
@@ -17,11 +18,10 @@ run: database
 	  exec $(HUMAS) serve --host 127.0.0.1 --port 8080
 
 ## Set everything up and run every test against a real PostgreSQL.
-test: database
+## The test build also makes the `humas` binary, so nothing is compiled twice.
+test: build-tests
+	$(HUMAS) db up
 	$(HUMAS) seed
-	@# Warnings are errors: a fresh build prints every warning of our own code.
-	swift build --build-tests 2>&1 | tee .build/build-tests.log
-	@! grep -E '^$(CURDIR)/(Sources|Tests)/.*: warning:' .build/build-tests.log
 	swift test --skip-build
 	@# The API against its OpenAPI document (schemathesis): no 5xx, no answer outside the document.
 	scripts/conformance.sh
@@ -29,13 +29,31 @@ test: database
 deps:
 	@scripts/install-deps.sh
 
-build: deps
-	swift build 2>&1 | tee .build-log.txt | grep -vE '^\[[0-9]+/[0-9]+\]' ; test $${PIPESTATUS[0]} -eq 0
-	@! grep -E '^$(CURDIR)/(Sources|Tests)/.*: warning:' .build-log.txt; status=$$?; rm -f .build-log.txt; exit $$status
+# Warnings are errors: a fresh build prints every warning of our own code, and a warning in
+# Sources/ or Tests/ fails the target. Dependencies' warnings are theirs.
+SWIFT_BUILD = set -o pipefail; swift build $(1) 2>&1 | tee .build-log.txt | { grep -vE '^\[[0-9]+/[0-9]+\]' || true; }; \
+	status=$$?; ! grep -E '^$(CURDIR)/(Sources|Tests)/.*: warning:' .build-log.txt; warned=$$?; rm -f .build-log.txt; \
+	test $$status -eq 0 -a $$warned -eq 0
 
-## Create (first time) and start the local database under .humas/, then migrate.
-database: build
-	$(HUMAS) db up
+build: deps
+	@$(call SWIFT_BUILD,)
+
+build-tests: deps
+	@$(call SWIFT_BUILD,--build-tests)
+
+BENCH_HUMAS := $(RELEASE_DIR)/release/humas
+BENCH_CONTACTS := 1000000
+BENCH_SEED := 2024
+
+## Release build, 1,000,000 generated contacts (once: the seed is idempotent), then the search and
+## COPY benchmarks against their baselines; writes BENCHMARKS.md.
+bench:
+	swift build -c release --scratch-path $(RELEASE_DIR) 2>&1 | grep -vE '^\[[0-9]+/[0-9]+\]' ; test $${PIPESTATUS[0]} -eq 0
+	$(BENCH_HUMAS) db up
+	$(BENCH_HUMAS) seed
+	$(BENCH_HUMAS) dev generate --contacts $(BENCH_CONTACTS) --seed $(BENCH_SEED) --json > $(RELEASE_DIR)/bench-generate.json
+	$(RELEASE_DIR)/release/HumasBench --output BENCHMARKS.md --generation-json $(RELEASE_DIR)/bench-generate.json
+	HUMAS=$(BENCH_HUMAS) scripts/bench-http.sh BENCHMARKS.md
 
 ## Stop the local database and delete it.
 clean-db:

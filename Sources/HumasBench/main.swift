@@ -1,2 +1,98 @@
-// Placeholder replaced by the benchmark work; keeps the target building.
-print("humas-bench")
+import ArgumentParser
+import Foundation
+import Humas
+import Postgres
+
+/// `humas-bench`: what `make bench` runs once the data is loaded. Measures contact search per
+/// level through the service path next to a pgbench baseline, and COPY throughput, and writes
+/// BENCHMARKS.md.
+struct Bench: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "HumasBench",
+        abstract: "Measure search latency and COPY throughput; write BENCHMARKS.md.",
+        discussion: "Example: .build-release/release/HumasBench --output BENCHMARKS.md --generation-json .build-release/bench-generate.json")
+
+    @Option(help: "Where to write the report.") var output = "BENCHMARKS.md"
+    @Option(help: "Measured passes over the query set, per level.") var rounds = 2
+    @Option(help: "Rows for the COPY comparison.") var copyRows = 100_000
+    @Option(help: "The JSON `humas dev generate --json` printed, to report the load time.") var generationJSON: String?
+
+    func run() async throws {
+        try await benchmark()
+    }
+
+    func benchmark() async throws {
+        let target = DatabaseTarget()
+        let admin = DatabaseAdmin(target: target)
+        let queries = QuerySet.make()
+        let work = FileManager.default.temporaryDirectory.appendingPathComponent("humas-bench-\(getpid())")
+        try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: work) }
+
+        log("VACUUM (ANALYZE) of the directory tables")
+        try await admin.withAdminConnection { try BenchSetup.vacuumAnalyze(on: $0) }
+        let levels = try await admin.withAdminConnection { try BenchSetup.prepare(levels: BenchLevel.all, queries: queries, on: $0) }
+        var report = Report()
+        report.queries = queries.count
+        report.rounds = rounds
+        report.contacts = try await admin.withAdminConnection { try BenchSetup.contactCount(on: $0) }
+        report.machine = try await admin.withAdminConnection { try MachineFacts.collect(on: $0) }
+        report.generation = try generationSummary()
+        log("\(report.contacts) contacts, \(queries.count) queries, \(rounds) round(s) per level")
+
+        let pool = PostgresPool(conninfo: target.appConninfo, size: 2) { connection in
+            try connection.execute(script: "SET ROLE humas_app; SET search_path = humas, public")
+        }
+        let search = SearchBenchmark(pool: pool)
+        let baseline = PgbenchBaseline(pgbench: try ExternalTool.locate("pgbench"), conninfo: target.adminConninfo,
+                                       workDirectory: work, queryCount: queries.count)
+        for level in levels {
+            _ = try await search.measure(level: level, queries: queries, rounds: 1)  // warm-up
+            let ours = try await search.measure(level: level, queries: queries, rounds: rounds)
+            let theirs = try baseline.measure(level: level, transactions: queries.count * rounds)
+            let row = Report.SearchRow(level: level, ours: ours, baseline: theirs)
+            report.searches.append(row)
+            log("\(level.label): ours p50 \(Report.ms(ours.p50)) p95 \(Report.ms(ours.p95)); baseline p50 "
+                + "\(Report.ms(theirs.p50)) p95 \(Report.ms(theirs.p95)); \(row.passes ? "pass" : "FAIL")")
+        }
+        await pool.shutdown()
+
+        let copy = CopyBenchmark(psql: try ExternalTool.locate("psql"), conninfo: target.adminConninfo, workDirectory: work, rowCount: copyRows)
+        report.copy = try await admin.withAdminConnection { try copy.measure(on: $0) }
+        log("COPY \(copyRows) rows: ours \(String(format: "%.2f", report.copy!.ours.seconds)) s, psql \(String(format: "%.2f", report.copy!.psql.seconds)) s")
+
+        try report.markdown(date: Date()).write(toFile: output, atomically: true, encoding: .utf8)
+        log("wrote \(output)\(report.allPass ? "" : " (some targets missed)")")
+    }
+
+    private func generationSummary() throws -> String? {
+        guard let generationJSON, let data = FileManager.default.contents(atPath: generationJSON) else { return nil }
+        let decoder = JSONDecoder()
+        decoder.keyDecodingStrategy = .convertFromSnakeCase
+        let summary = try decoder.decode(NationalDataGenerator.Summary.self, from: data)
+        if summary.alreadyPresent {
+            return "Seed \(summary.seed) was already loaded by an earlier run (\(Report.grouped(summary.contacts)) contacts); not timed this time."
+        }
+        let rate = Int(Double(summary.contacts) / max(summary.seconds, 0.001))
+        return "`humas dev generate --contacts \(summary.contacts) --seed \(summary.seed)` (release build) loaded "
+            + "\(Report.grouped(summary.contacts)) contacts, \(Report.grouped(summary.organizations)) organizations and "
+            + "\(Report.grouped(summary.affiliations)) affiliations in \(String(format: "%.1f", summary.seconds)) s "
+            + "(\(Report.grouped(rate)) contacts/s), one transaction, through COPY."
+    }
+
+    private func log(_ line: String) {
+        FileHandle.standardError.write(Data(("bench: " + line + "\n").utf8))
+    }
+}
+
+// Top-level code would pick ParsableCommand's synchronous main(); parse and run explicitly.
+do {
+    var command = try Bench.parseAsRoot()
+    if let bench = command as? Bench {
+        try await bench.benchmark()
+    } else {
+        try command.run()
+    }
+} catch {
+    Bench.exit(withError: error)
+}

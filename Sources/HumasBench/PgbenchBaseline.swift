@@ -1,0 +1,58 @@
+import Foundation
+
+/// The baseline: the same search SQL run by `pgbench` as `humas_owner`, whose policies are
+/// `USING (true)`, so row-level security filters nothing while the rows are loaded. The acting
+/// user is the level's user, so `humas.search_contacts` does exactly the work it does for the
+/// service. Latencies come from pgbench's per-transaction log (`--log`), in microseconds.
+struct PgbenchBaseline {
+    let pgbench: String
+    let conninfo: String
+    let workDirectory: URL
+    let queryCount: Int
+
+    /// One transaction as the service sends it: name the user, search, load the page's rows (by id,
+    /// as the service does, rather than a join the planner might turn into a scan of all contacts).
+    var script: String {
+        """
+        \\set i random(1, \(queryCount))
+        BEGIN;
+        SELECT set_config('humas.user_id', :uid, true);
+        SELECT \(SearchBenchmark.rowColumns) FROM humas.contacts c
+        WHERE c.id = ANY (ARRAY(SELECT s.contact_id FROM humas.search_contacts(
+                  (SELECT q FROM bench.search_queries WHERE i = :i), '{}', NULL, NULL, 50) s))
+          AND c.deleted_at IS NULL;
+        COMMIT;
+
+        """
+    }
+
+    func measure(level: BenchLevel, transactions: Int) throws -> Latencies {
+        let scriptFile = workDirectory.appendingPathComponent("search-baseline.sql")
+        try script.write(to: scriptFile, atomically: true, encoding: .utf8)
+        let prefix = workDirectory.appendingPathComponent("pgbench-\(level.userID)").path
+        // pgbench names its log <prefix>.<pid>: clear earlier ones so only this run is read.
+        for old in try logs(prefix: prefix) { try FileManager.default.removeItem(atPath: old) }
+        let common = ["-n", "-M", "extended", "-c", "1", "-f", scriptFile.path, "-D", "uid=\(level.userID)"]
+        let asOwner = ["PGOPTIONS": "-c role=humas_owner"]
+        try ExternalTool.run(pgbench, common + ["-t", "50", conninfo], environment: asOwner)  // warm-up
+        try ExternalTool.run(pgbench, common + ["-t", String(transactions), "--log", "--log-prefix=\(prefix)", conninfo], environment: asOwner)
+        var latencies = Latencies()
+        for log in try logs(prefix: prefix) {
+            let text = try String(contentsOfFile: log, encoding: .utf8)
+            // client_id transaction_no time_us script_no epoch epoch_us
+            for line in text.split(separator: "\n") {
+                let fields = line.split(separator: " ")
+                if fields.count >= 3, let micros = Double(fields[2]) { latencies.add(micros / 1000) }
+            }
+        }
+        guard !latencies.samples.isEmpty else { throw BenchError("pgbench wrote no transaction log under \(prefix)") }
+        return latencies
+    }
+
+    private func logs(prefix: String) throws -> [String] {
+        let directory = (prefix as NSString).deletingLastPathComponent
+        let base = (prefix as NSString).lastPathComponent + "."
+        return try FileManager.default.contentsOfDirectory(atPath: directory)
+            .filter { $0.hasPrefix(base) }.map { directory + "/" + $0 }
+    }
+}
