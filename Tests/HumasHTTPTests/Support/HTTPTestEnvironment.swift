@@ -17,12 +17,18 @@ enum HTTPTestEnvironment {
 
     static let nationalAdmin = "admin@kpu.go.id"
 
-    /// Runs `body` against the router (no network), with a service shut down afterwards.
+    /// One service for every test on the test cluster: the HTTP suites run in parallel with the
+    /// service-layer suites, and a pool per test would use up the cluster's 100 connections.
+    /// Its pool queues requests beyond its four connections; it lives as long as the process.
+    static let shared = HumasService(target: target, poolSize: 4)
+
+    /// Runs `body` against the router (no network). On the test cluster the app uses ``shared``;
+    /// with another `target` (an unreachable database) a service of its own, shut down afterwards.
     static func withApp<T: Sendable>(
-        rateLimit: Int = 100_000, target: DatabaseTarget = target, logger: Logger? = nil,
+        rateLimit: Int = 100_000, target: DatabaseTarget? = nil, logger: Logger? = nil,
         _ body: @escaping @Sendable (any TestClientProtocol, HumasService) async throws -> T
     ) async throws -> T {
-        let service = HumasService(target: target, poolSize: 2)
+        let service = target.map { HumasService(target: $0, poolSize: 2) } ?? shared
         // Only errors (a 500's cause): the tests' output stays readable.
         var quiet = Logger(label: "humas.http.test")
         quiet.logLevel = .error
@@ -30,10 +36,10 @@ enum HTTPTestEnvironment {
             service: service, configuration: HTTPConfiguration(rateLimitPerMinute: rateLimit), logger: logger ?? quiet)
         do {
             let result = try await app.test(.router) { client in try await body(client, service) }
-            await service.shutdown()
+            if target != nil { await service.shutdown() }
             return result
         } catch {
-            await service.shutdown()
+            if target != nil { await service.shutdown() }
             throw error
         }
     }
