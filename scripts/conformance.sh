@@ -44,7 +44,7 @@ fi
 
 email="conformance.$RANDOM$RANDOM@test.humas.example"
 "$HUMAS" user add "$email" --name "Conformance Admin" --role admin --unit "$UNIT" --as admin@kpu.go.id >/dev/null
-token="$("$HUMAS" token issue --label conformance --as "$email" --json | python3 -c 'import json,sys; print(json.load(sys.stdin)["token"])')"
+token="$("$HUMAS" token issue --label conformance --as "$email" --json | "$VENV/bin/python" -c 'import json,sys; print(json.load(sys.stdin)["token"])')"
 
 log=.build/conformance-server.log
 # A high rate limit: the run itself must not be throttled.
@@ -54,7 +54,9 @@ trap 'kill "$server" 2>/dev/null; wait "$server" 2>/dev/null || true' EXIT
 
 ready=""
 for _ in $(seq 1 50); do
-  curl -fsS "http://127.0.0.1:$PORT/ready" >/dev/null 2>&1 && { ready=yes; break; }
+  # python3 rather than curl, which a fresh Debian may lack.
+  "$VENV/bin/python" -c "import urllib.request; urllib.request.urlopen('http://127.0.0.1:$PORT/ready', timeout=2)" \
+    >/dev/null 2>&1 && { ready=yes; break; }
   sleep 0.2
 done
 [ -n "$ready" ] || { echo "conformance: the server did not become ready (log: $log)" >&2; cat "$log" >&2; exit 1; }
