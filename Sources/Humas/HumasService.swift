@@ -18,40 +18,40 @@ public final class HumasService: Sendable {
     /// The enabled user with this e-mail (the local CLI's `--as`).
     public func session(email: String) async throws -> Session {
         let normalized = email.trimmingCharacters(in: .whitespaces).lowercased()
-        let userID = try await database.transaction { connection in
-            try connection.query("SELECT humas.lookup_user_id(\(normalized)) AS id")[0].decode("id", as: Int64?.self)
+        let user = try await database.transaction { connection -> ActingUser? in
+            let id = try connection.query("SELECT humas.lookup_user_id(\(normalized)) AS id")[0].decode("id", as: Int64?.self)
+            return try id.map { try Self.actingUser($0, on: connection) }
         }
-        guard let userID else {
+        guard let user else {
             throw HumasError.unauthenticated("no enabled user \(normalized); check --as / HUMAS_AS (a fresh install has admin@kpu.go.id)")
         }
-        return try await session(userID: userID)
+        return Session(user: user, database: database)
     }
 
     /// The user owning this API token, when it is known, not revoked and the user enabled.
-    /// Only the token's SHA-256 reaches the database.
+    /// Only the token's SHA-256 reaches the database. One transaction, as every API request pays it.
     public func session(token: String) async throws -> Session {
-        let userID = try await database.transaction { connection in
-            try connection.query("SELECT humas.authenticate_token(sha256(convert_to(\(token), 'UTF8'))) AS id")[0]
+        let user = try await database.transaction { connection -> ActingUser? in
+            let id = try connection.query("SELECT humas.authenticate_token(sha256(convert_to(\(token), 'UTF8'))) AS id")[0]
                 .decode("id", as: Int64?.self)
+            return try id.map { try Self.actingUser($0, on: connection) }
         }
-        guard let userID else { throw HumasError.unauthenticated("the token is unknown or revoked") }
-        return try await session(userID: userID)
+        guard let user else { throw HumasError.unauthenticated("the token is unknown or revoked") }
+        return Session(user: user, database: database)
     }
 
-    private func session(userID: Int64) async throws -> Session {
-        let user = try await database.transaction { connection in
-            try connection.setLocal("humas.user_id", to: String(userID))
-            let row = try connection.query("""
-                SELECT u.id, u.email, u.full_name, u.role, u.unit_id, un.code, un.name
-                FROM humas.users u JOIN humas.units un ON un.id = u.unit_id
-                WHERE u.id = \(userID)
-                """)[0]
-            return ActingUser(
-                id: try row.decode("id"), email: try row.decode("email"), fullName: try row.decode("full_name"),
-                role: try Role(rawValue: row.decode("role")) ?? .viewer, unitID: try row.decode("unit_id"),
-                unitCode: try row.decode("code"), unitName: try row.decode("name"))
-        }
-        return Session(user: user, database: database)
+    /// The user's row and unit, read as that user (their own row is always visible to them).
+    private static func actingUser(_ userID: Int64, on connection: PostgresConnection) throws -> ActingUser {
+        try connection.setLocal("humas.user_id", to: String(userID))
+        let row = try connection.query("""
+            SELECT u.id, u.email, u.full_name, u.role, u.unit_id, un.code, un.name
+            FROM humas.users u JOIN humas.units un ON un.id = u.unit_id
+            WHERE u.id = \(userID)
+            """)[0]
+        return ActingUser(
+            id: try row.decode("id"), email: try row.decode("email"), fullName: try row.decode("full_name"),
+            role: try Role(rawValue: row.decode("role")) ?? .viewer, unitID: try row.decode("unit_id"),
+            unitCode: try row.decode("code"), unitName: try row.decode("name"))
     }
 
     public func shutdown() async {
