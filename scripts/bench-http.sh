@@ -1,8 +1,14 @@
 #!/usr/bin/env bash
 # The HTTP benchmark of `make bench`: GET /v1/contacts?q=… under wrk (16 connections, a province
 # user's token, the release build, the generated million contacts) next to pgbench running the
-# same search SQL as the same user at the same concurrency; /health p99 idle and under that load;
-# the server's peak RSS under load. Appends its section to BENCHMARKS.md.
+# same search SQL as the same user at the same concurrency; /health p99 idle and under that load
+# (a paced probe, scripts/bench/health-probe.py); the server's peak RSS under load. Appends its
+# section to BENCHMARKS.md.
+#
+# Two rounds: "shared", everything on every core; and "db-own-cores", the local PostgreSQL pinned
+# to half of the cores and the server, wrk, the probe and pgbench's client to the other half, as
+# when the database has a machine of its own. The second needs a local server whose
+# postmaster.pid can be read, and taskset; without them it is left out.
 # Needs HumasBench to have run first (it creates the bench users and bench.search_queries).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -11,7 +17,15 @@ PORT=${HUMAS_BENCH_PORT:-18089}
 DURATION=${HUMAS_BENCH_SECONDS:-30}
 OUT=${1:-BENCHMARKS.md}
 WORK=$(mktemp -d)
-trap 'kill $SERVER 2>/dev/null || true; rm -rf "$WORK"' EXIT
+SERVER=
+# The local PostgreSQL's postmaster (found below), pinned with every process it has forked or will fork.
+POSTMASTER=
+pin_database() {  # a CPU list, e.g. 1 or 2-3
+  local pid
+  for pid in $POSTMASTER $(pgrep -P "$POSTMASTER"); do taskset -a -p -c "$1" "$pid" >/dev/null || return 1; done
+}
+unpin_database() { if [ -n "$POSTMASTER" ]; then pin_database "0-$(( $(nproc) - 1 ))" 2>/dev/null || true; fi; }
+trap 'kill $SERVER 2>/dev/null || true; unpin_database; rm -rf "$WORK"' EXIT
 
 command -v wrk >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk; }
 PGBENCH=$(command -v pgbench || ls /usr/lib/postgresql/*/bin/pgbench | tail -1)
@@ -23,47 +37,22 @@ psql "$ADMIN" -Atc "SELECT q FROM bench.search_queries ORDER BY i" > "$WORK/quer
 # The pgbench baseline reads its queries as humas_app, like the server's role.
 psql "$ADMIN" -qc "GRANT USAGE ON SCHEMA bench TO humas_app; GRANT SELECT ON bench.search_queries TO humas_app"
 QUERY_COUNT=$(wc -l < "$WORK/queries.txt")
+POSTMASTER=$(head -1 "$(psql "$ADMIN" -Atc "SHOW data_directory" 2>/dev/null)/postmaster.pid" 2>/dev/null || true)
 TOKEN=$($HUMAS token issue --as "$USER_EMAIL" --label "bench-http $(date -u +%FT%T)" --json \
   | python3 -c 'import json,sys; print(json.load(sys.stdin)["token"])')
-
-HUMAS_RATE_LIMIT=100000000 LOG_LEVEL=warning $HUMAS serve --host 127.0.0.1 --port "$PORT" > "$WORK/server.log" 2>&1 &
-SERVER=$!
-for _ in $(seq 50); do curl -fs "http://127.0.0.1:$PORT/health" >/dev/null && break; sleep 0.2; done
-
-p99() { python3 - "$1" <<'PY'
-import re, sys
-for line in open(sys.argv[1]):
-    m = re.match(r"\s+99%\s+([\d.]+)(us|ms|s)\s*$", line)
-    if m:
-        value, unit = float(m.group(1)), m.group(2)
-        print(round(value / 1000 if unit == "us" else value * 1000 if unit == "s" else value, 2)); break
-PY
-}
-rate() { awk '/Requests\/sec/ {print $2}' "$1"; }
-
-wrk -t1 -c1 -d10s --latency "http://127.0.0.1:$PORT/health" > "$WORK/health-idle.txt"
-export HUMAS_BENCH_QUERIES="$WORK/queries.txt" HUMAS_BENCH_TOKEN="$TOKEN"
-wrk -t2 -c16 -d2s -s scripts/bench/contacts.lua "http://127.0.0.1:$PORT" > /dev/null   # warm-up
-
-( peak=0; while kill -0 $SERVER 2>/dev/null; do
-    rss=$(awk '/VmRSS/ {print $2}' /proc/$SERVER/status 2>/dev/null || echo 0)
-    [ "${rss:-0}" -gt "$peak" ] && peak=$rss && echo "$peak" > "$WORK/rss-peak"
-    sleep 0.5; done ) &
-SAMPLER=$!
-wrk -t1 -c1 -d$((DURATION - 4))s --latency "http://127.0.0.1:$PORT/health" > "$WORK/health-load.txt" &
-HEALTH=$!
-sleep 2
-wrk -t2 -c16 -d${DURATION}s --latency -s scripts/bench/contacts.lua "http://127.0.0.1:$PORT" > "$WORK/contacts.txt"
-wait $HEALTH
-kill $SAMPLER 2>/dev/null || true
-kill $SERVER; wait $SERVER 2>/dev/null || true
 
 cat > "$WORK/search.sql" <<SQL
 \set i random(1, $QUERY_COUNT)
 BEGIN;
 SELECT set_config('humas.user_id', '$USER_ID', true);
--- The page query of ContactDirectory (Contact.select), so both sides do the same SQL work.
-SELECT c.id, c.full_name, c.honorific, c.category, c.emails, c.phones,
+-- ContactDirectory.searchPage, the statement the service runs for the search (BenchBaselineTests
+-- keeps this copy equal to it), so both sides do the same SQL work.
+WITH hits AS MATERIALIZED (
+    SELECT s.contact_id, s.score, s.rank
+    FROM humas.search_contacts((SELECT q FROM bench.search_queries WHERE i = :i), '{}'::jsonb, NULL::real,
+                               NULL::bigint, 51) WITH ORDINALITY AS s(contact_id, score, rank))
+SELECT h.contact_id AS hit_id, h.score AS hit_score, page.*
+FROM hits h LEFT JOIN LATERAL (SELECT c.id, c.full_name, c.honorific, c.category, c.emails, c.phones,
        (SELECT coalesce(jsonb_object_agg(s.key, s.value), '{}') FROM jsonb_each_text(c.social) s)::text AS social,
        u.code AS unit_code, u.name AS unit_name, c.tags, c.legal_basis, c.consent_note, c.opted_out_at,
        c.notes, c.created_at, c.updated_at,
@@ -71,38 +60,84 @@ SELECT c.id, c.full_name, c.honorific, c.category, c.emails, c.phones,
           FROM humas.affiliations a JOIN humas.organizations o ON o.id = a.organization_id
          WHERE a.contact_id = c.id AND a.ended_on IS NULL AND a.deleted_at IS NULL AND o.deleted_at IS NULL
        ) AS current_organization
-FROM humas.contacts c JOIN humas.units u ON u.id = c.unit_id
-WHERE c.id = ANY (ARRAY(SELECT s.contact_id FROM humas.search_contacts(
-          (SELECT q FROM bench.search_queries WHERE i = :i), '{}', NULL, NULL, 51) s))
-  AND c.deleted_at IS NULL;
+FROM humas.contacts c JOIN humas.units u ON u.id = c.unit_id WHERE c.id = h.contact_id) page ON h.rank <= 50
+ORDER BY h.rank;
 COMMIT;
 SQL
-# Same role as the server (humas_app, row-level security on), same user, same concurrency.
-"$PGBENCH" -n -M extended -c 16 -j 2 -T "$DURATION" -f "$WORK/search.sql" "$APP" > "$WORK/pgbench.txt"
 
-HTTP_RATE=$(rate "$WORK/contacts.txt")
-PG_RATE=$(awk '/^tps/ {print $3; exit}' "$WORK/pgbench.txt")
-IDLE_P99=$(p99 "$WORK/health-idle.txt")
-LOAD_P99=$(p99 "$WORK/health-load.txt")
-RSS_MB=$(( $(cat "$WORK/rss-peak" 2>/dev/null || echo 0) / 1024 ))
-ERRORS=$(grep -E "Non-2xx|Socket errors" "$WORK/contacts.txt" | tr -s ' ' | paste -sd';' - || true)
-python3 - "$OUT" "$HTTP_RATE" "$PG_RATE" "$IDLE_P99" "$LOAD_P99" "$RSS_MB" "$DURATION" "${ERRORS:-none}" <<'PY'
+p99() { python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["p99"])' "$1"; }
+rate() { awk '/Requests\/sec/ {print $2}' "$1"; }
+export HUMAS_BENCH_QUERIES="$WORK/queries.txt" HUMAS_BENCH_TOKEN="$TOKEN"
+
+# --- one round: server up, /health idle, the contacts load with /health and RSS alongside, server
+# down, then pgbench. $1 names the round; APP_CPUS pins the client side (empty: not pinned).
+round() {
+  local name=$1 run=()
+  [ -n "$APP_CPUS" ] && run=(taskset -c "$APP_CPUS")
+  HUMAS_RATE_LIMIT=100000000 LOG_LEVEL=warning "${run[@]}" $HUMAS serve --host 127.0.0.1 --port "$PORT" > "$WORK/server-$name.log" 2>&1 &
+  SERVER=$!
+  for _ in $(seq 50); do curl -fs "http://127.0.0.1:$PORT/health" >/dev/null && break; sleep 0.2; done
+  "${run[@]}" python3 scripts/bench/health-probe.py 127.0.0.1 "$PORT" 10 50 > "$WORK/health-idle-$name.json"
+  "${run[@]}" wrk -t2 -c16 -d3s -s scripts/bench/contacts.lua "http://127.0.0.1:$PORT" > /dev/null   # warm-up
+  ( peak=0; while kill -0 $SERVER 2>/dev/null; do
+      rss=$(awk '/VmRSS/ {print $2}' /proc/$SERVER/status 2>/dev/null || echo 0)
+      [ "${rss:-0}" -gt "$peak" ] && peak=$rss && echo "$peak" > "$WORK/rss-peak-$name"
+      sleep 0.5; done ) &
+  local sampler=$!
+  "${run[@]}" python3 scripts/bench/health-probe.py 127.0.0.1 "$PORT" $((DURATION - 4)) 50 > "$WORK/health-load-$name.json" &
+  local probe=$!
+  sleep 2
+  "${run[@]}" wrk -t2 -c16 -d${DURATION}s --latency -s scripts/bench/contacts.lua "http://127.0.0.1:$PORT" > "$WORK/contacts-$name.txt"
+  wait $probe
+  kill $sampler 2>/dev/null || true
+  kill $SERVER; wait $SERVER 2>/dev/null || true
+  SERVER=
+  # Same role as the server (humas_app, row-level security on), same user, same concurrency.
+  "${run[@]}" "$PGBENCH" -n -M extended -c 16 -j 2 -T "$DURATION" -f "$WORK/search.sql" "$APP" > "$WORK/pgbench-$name.txt"
+  local errors
+  errors=$(grep -E "Non-2xx|Socket errors" "$WORK/contacts-$name.txt" | tr -s ' ' | paste -sd';' - || true)
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$name" "$(rate "$WORK/contacts-$name.txt")" \
+    "$(awk '/^tps/ {print $3; exit}' "$WORK/pgbench-$name.txt")" \
+    "$(p99 "$WORK/health-idle-$name.json")" "$(p99 "$WORK/health-load-$name.json")" \
+    "$(( $(cat "$WORK/rss-peak-$name" 2>/dev/null || echo 0) / 1024 ))" "${errors:-none}" >> "$WORK/rounds.tsv"
+}
+
+APP_CPUS= round shared
+LAYOUT_NOTE=""
+CPUS=$(nproc)
+if [ "$CPUS" -ge 2 ] && [ -n "$POSTMASTER" ] && command -v taskset >/dev/null \
+   && pin_database "$(( CPUS / 2 ))-$(( CPUS - 1 ))" 2>/dev/null; then
+  APP_CPUS=0-$(( CPUS / 2 - 1 )) round db-own-cores
+  unpin_database
+else
+  LAYOUT_NOTE="The db-own-cores round was left out: the database is not a local server this script may pin (postmaster.pid unreadable or taskset refused)."
+fi
+
+python3 - "$OUT" "$DURATION" "$CPUS" "$LAYOUT_NOTE" "$WORK/rounds.tsv" <<'PY'
 import sys, datetime
-out, http, pg, idle, load, rss, seconds, errors = sys.argv[1:]
-http, pg, idle, load, rss = float(http), float(pg), float(idle), float(load), int(rss)
-share = http / pg
-rows = [
-    ("GET /v1/contacts?q=… rate vs pgbench", f"{http:,.0f} req/s", f"{pg:,.0f} tps", f"{share:.0%}", "≥ 70 %", share >= 0.70),
-    ("/health p99 under that load vs idle", f"{load:.2f} ms", f"{idle:.2f} ms idle", f"{load / idle:.2f}×", "≤ 2×", load <= 2 * idle),
-    ("server RSS under load", f"{rss} MB", "", "", "≤ 150 MB", rss <= 150),
-]
+out, seconds, cpus, layout_note, rounds = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4], sys.argv[5]
+labels = {"shared": "shared cores", "db-own-cores": "database on its own cores"}
+rows, errors = [], []
+for line in open(rounds):
+    name, http, pg, idle, load, rss, error = line.rstrip("\n").split("\t")
+    http, pg, idle, load, rss = float(http), float(pg), float(idle), float(load), int(rss)
+    share, label = http / pg, labels[name]
+    rows += [
+        (label, "GET /v1/contacts?q=… rate vs pgbench", f"{http:,.0f} req/s", f"{pg:,.0f} tps", f"{share:.0%}", "≥ 70 %", share >= 0.70),
+        (label, "/health p99 under that load vs idle", f"{load:.2f} ms", f"{idle:.2f} ms idle", f"{load / idle:.2f}×", "≤ 2×", load <= 2 * idle),
+        (label, "server RSS under load", f"{rss} MB", "", "", "≤ 150 MB", rss <= 150),
+    ]
+    errors.append(f"{label}: {error}")
+    print(f"{label}: http {http:.0f} req/s, pgbench {pg:.0f} tps ({share:.0%}); /health p99 {idle} → {load} ms; RSS {rss} MB")
+half = cpus // 2
 with open(out, "a") as f:
-    f.write(f"\n## HTTP API under load\n\nWritten by `make bench` (scripts/bench-http.sh) on {datetime.datetime.utcnow():%Y-%m-%d %H:%M} UTC.\n\n")
-    f.write("| measure | ours | baseline | ratio | target | result |\n|---|---:|---:|---:|---|---|\n")
-    for name, ours, base, ratio, target, ok in rows:
-        f.write(f"| {name} | {ours} | {base} | {ratio} | {target} | {'pass' if ok else 'FAIL'} |\n")
-    f.write(f"\n- **Load**: `wrk -t2 -c16 -d{seconds}s` against the release build's `humas serve` on 127.0.0.1, a KPU Provinsi Jawa Tengah viewer's token, each request a query drawn from the benchmark's fixed list (`/v1/contacts?limit=50&q=…`); wrk errors: {errors}.\n")
-    f.write(f"- **Baseline**: `pgbench -c 16 -j 2 -T {seconds}` running the same SQL the server runs for the search (set the user, `humas.search_contacts`, the service's page query) but not the token check as `humas_app` with the same user, over the Unix socket.\n")
-    f.write("- **/health**: `wrk -t1 -c1 --latency` alone for 10 s (idle), and again while the contacts load runs.\n- **RSS**: the server's VmRSS sampled every 0.5 s during the load; the peak.\n")
-print(f"http {http:.0f} req/s, pgbench {pg:.0f} tps ({share:.0%}); /health p99 {idle} → {load} ms; RSS {rss} MB")
+    f.write(f"\n## HTTP API under load\n\nWritten by `make bench` (scripts/bench-http.sh) on {datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC, {cpus} cores.\n\n")
+    f.write("| layout | measure | ours | baseline | ratio | target | result |\n|---|---|---:|---:|---:|---|---|\n")
+    for label, name, ours, base, ratio, target, ok in rows:
+        f.write(f"| {label} | {name} | {ours} | {base} | {ratio} | {target} | {'pass' if ok else 'FAIL'} |\n")
+    f.write(f"\n- **Load**: `wrk -t2 -c16 -d{seconds}s` against the release build's `humas serve` on 127.0.0.1, a KPU Provinsi Jawa Tengah viewer's token, each request a query drawn from the benchmark's fixed list (`/v1/contacts?limit=50&q=…`); wrk errors: {'; '.join(errors)}.\n")
+    f.write(f"- **Baseline**: `pgbench -c 16 -j 2 -T {seconds}` right after, running what the server runs for the search (BEGIN, set the user, the service's one search statement, COMMIT) but not the token check, as `humas_app` with the same user, over the Unix socket.\n")
+    f.write("- **/health**: a paced probe (`scripts/bench/health-probe.py`, 50 requests a second on one keep-alive connection) for 10 s with the server idle, and again while the contacts load runs. It adds no load of its own, unlike a closed-loop `wrk -c1`.\n")
+    f.write("- **RSS**: the server's VmRSS sampled every 0.5 s during the load; the peak.\n")
+    f.write(f"- **Layouts**: *shared cores*: PostgreSQL, the server, wrk, the probe and pgbench on all {cpus} cores. *Database on its own cores*: the local PostgreSQL pinned (taskset) to cores {half}–{cpus - 1} and everything else to cores 0–{max(half - 1, 0)}, as when the database has a machine of its own; its pgbench baseline runs against the same pinned database. {layout_note}\n")
 PY

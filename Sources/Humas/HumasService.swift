@@ -29,12 +29,15 @@ public final class HumasService: Sendable {
     }
 
     /// The user owning this API token, when it is known, not revoked and the user enabled.
-    /// Only the token's SHA-256 reaches the database. One transaction, as every API request pays it.
+    /// Only the token's SHA-256 reaches the database, in one statement (`humas.token_user`):
+    /// every API request pays it.
     public func session(token: String) async throws -> Session {
-        let user = try await database.transaction { connection -> ActingUser? in
-            let id = try connection.query("SELECT humas.authenticate_token(sha256(convert_to(\(token), 'UTF8'))) AS id")[0]
-                .decode("id", as: Int64?.self)
-            return try id.map { try Self.actingUser($0, on: connection) }
+        let user = try await database.statement { connection -> ActingUser? in
+            let rows = try connection.query("""
+                SELECT id, email, full_name, role, unit_id, unit_code, unit_name
+                FROM humas.token_user(sha256(convert_to(\(token), 'UTF8')))
+                """)
+            return try rows.first.map(ActingUser.init(row:))
         }
         guard let user else { throw HumasError.unauthenticated("the token is unknown or revoked") }
         return Session(user: user, database: database)
@@ -43,15 +46,11 @@ public final class HumasService: Sendable {
     /// The user's row and unit, read as that user (their own row is always visible to them).
     private static func actingUser(_ userID: Int64, on connection: PostgresConnection) throws -> ActingUser {
         try connection.setLocal("humas.user_id", to: String(userID))
-        let row = try connection.query("""
-            SELECT u.id, u.email, u.full_name, u.role, u.unit_id, un.code, un.name
+        return try ActingUser(row: connection.query("""
+            SELECT u.id, u.email, u.full_name, u.role, u.unit_id, un.code AS unit_code, un.name AS unit_name
             FROM humas.users u JOIN humas.units un ON un.id = u.unit_id
             WHERE u.id = \(userID)
-            """)[0]
-        return ActingUser(
-            id: try row.decode("id"), email: try row.decode("email"), fullName: try row.decode("full_name"),
-            role: try Role(rawValue: row.decode("role")) ?? .viewer, unitID: try row.decode("unit_id"),
-            unitCode: try row.decode("code"), unitName: try row.decode("name"))
+            """)[0])
     }
 
     public func shutdown() async {

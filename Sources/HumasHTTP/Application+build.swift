@@ -22,6 +22,8 @@ public func buildApplication(
 ) -> some ApplicationProtocol {
     Application(
         router: buildRouter(service: service, configuration: configuration),
+        // `/health` is answered by each connection's event loop (see HealthProbeHandler).
+        server: .http1(additionalChannelHandlers: [HealthProbeHandler()]),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "humas"),
         logger: logger)
 }

@@ -6,6 +6,11 @@ extension PostgresConnection {
     public func withTransaction<T>(_ body: (PostgresConnection) throws -> T) throws -> T {
         let nested = isInTransaction
         try execute(script: nested ? "SAVEPOINT humas_nested" : "BEGIN")
+        return try finishTransaction(nested: nested, body)
+    }
+
+    /// Runs `body` in the transaction (or savepoint) just opened, then ends it.
+    func finishTransaction<T>(nested: Bool, _ body: (PostgresConnection) throws -> T) throws -> T {
         let value: T
         do {
             value = try body(self)

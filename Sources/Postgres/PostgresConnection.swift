@@ -84,19 +84,23 @@ public final class PostgresConnection: @unchecked Sendable {
     }
 
     private func run(_ query: PostgresQuery) throws -> OpaquePointer {
-        let bindings = query.bindings
-        if bindings.contains(where: { $0?.utf8.contains(0) ?? false }) {
-            throw PostgresError(kind: .protocolMisuse, message: "a bound value contains a NUL character, which PostgreSQL text cannot hold")
-        }
-        let values: [UnsafeMutablePointer<CChar>?] = bindings.map { $0.flatMap { strdup($0) } }
-        defer { values.forEach { free($0) } }
-        statementsSent += 1
-        let result = values.withUnsafeBufferPointer { buffer in
-            buffer.withMemoryRebound(to: UnsafePointer<CChar>?.self) { pointers in
-                PQexecParams(handle, query.sql, Int32(pointers.count), nil, pointers.baseAddress, nil, nil, 0)
-            }
+        let result = try withBoundValues(query.bindings) { values in
+            statementsSent += 1
+            return PQexecParams(handle, query.sql, Int32(query.bindings.count), nil, values, nil, nil, 0)
         }
         return try check(result, expecting: [PGRES_COMMAND_OK, PGRES_TUPLES_OK])
+    }
+
+    /// Calls `body` with `values` as the C strings libpq takes for `$1`, `$2`, … (NULL for nil).
+    func withBoundValues<R>(_ values: [String?], _ body: (UnsafePointer<UnsafePointer<CChar>?>?) throws -> R) throws -> R {
+        if values.contains(where: { $0?.utf8.contains(0) ?? false }) {
+            throw PostgresError(kind: .protocolMisuse, message: "a bound value contains a NUL character, which PostgreSQL text cannot hold")
+        }
+        let copies: [UnsafeMutablePointer<CChar>?] = values.map { $0.flatMap { strdup($0) } }
+        defer { copies.forEach { free($0) } }
+        return try copies.withUnsafeBufferPointer { buffer in
+            try buffer.withMemoryRebound(to: UnsafePointer<CChar>?.self) { pointers in try body(pointers.baseAddress) }
+        }
     }
 
     /// Returns the result when its status is expected; otherwise frees it and throws.

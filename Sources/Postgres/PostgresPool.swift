@@ -59,9 +59,12 @@ public final class PostgresPool: Sendable {
         }
     }
 
-    /// Runs `body` in a transaction (see ``PostgresConnection/withTransaction(_:)``).
-    public func withTransaction<T: Sendable>(_ body: @escaping @Sendable (PostgresConnection) throws -> T) async throws -> T {
-        try await withConnection { connection in try connection.withTransaction(body) }
+    /// Runs `body` in a transaction (see ``PostgresConnection/withTransaction(settingLocal:_:)``),
+    /// with `settings` set for it first.
+    public func withTransaction<T: Sendable>(
+        settingLocal settings: [(name: String, value: String)] = [], _ body: @escaping @Sendable (PostgresConnection) throws -> T
+    ) async throws -> T {
+        try await withConnection { connection in try connection.withTransaction(settingLocal: settings, body) }
     }
 
     /// Closes every connection and stops the threads; later leases fail with `.poolClosed`.

@@ -21,10 +21,7 @@ public struct Session: Sendable {
     func transaction<T: Sendable>(_ body: @escaping @Sendable (PostgresConnection) throws -> T) async throws -> T {
         let userID = String(user.id)
         do {
-            return try await database.transaction { connection in
-                try connection.setLocal("humas.user_id", to: userID)
-                return try body(connection)
-            }
+            return try await database.transaction(settingLocal: [("humas.user_id", userID)], body)
         } catch let error as PostgresError {
             throw error.humasError()
         }

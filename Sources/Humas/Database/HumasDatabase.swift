@@ -18,9 +18,22 @@ public final class HumasDatabase: Sendable {
 
     /// Runs `body` in a transaction on a pooled connection, mapping an unreachable or lost database to
     /// one clear line.
-    func transaction<T: Sendable>(_ body: @escaping @Sendable (PostgresConnection) throws -> T) async throws -> T {
+    /// `settings` are set for the transaction only (`set_config(name, value, true)`).
+    func transaction<T: Sendable>(
+        settingLocal settings: [(name: String, value: String)] = [], _ body: @escaping @Sendable (PostgresConnection) throws -> T
+    ) async throws -> T {
         do {
-            return try await pool.withTransaction(body)
+            return try await pool.withTransaction(settingLocal: settings, body)
+        } catch let error as PostgresError where error.isConnectionError {
+            throw target.unreachable(error)
+        }
+    }
+
+    /// Runs `body` on a pooled connection outside any explicit transaction: for one statement,
+    /// which is then its own transaction and needs no BEGIN or COMMIT round trips.
+    func statement<T: Sendable>(_ body: @escaping @Sendable (PostgresConnection) throws -> T) async throws -> T {
+        do {
+            return try await pool.withConnection(body)
         } catch let error as PostgresError where error.isConnectionError {
             throw target.unreachable(error)
         }
