@@ -14,10 +14,12 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 HUMAS=${HUMAS:-.build-release/release/humas}
 PORT=${HUMAS_BENCH_PORT:-18089}
+CONTROL_PORT=$((PORT + 1))
 DURATION=${HUMAS_BENCH_SECONDS:-30}
 OUT=${1:-BENCHMARKS.md}
 WORK=$(mktemp -d)
 SERVER=
+CONTROL=
 # The local PostgreSQL's postmaster (found below), pinned with every process it has forked or will fork.
 POSTMASTER=
 pin_database() {  # a CPU list, e.g. 1 or 2-3
@@ -25,7 +27,7 @@ pin_database() {  # a CPU list, e.g. 1 or 2-3
   for pid in $POSTMASTER $(pgrep -P "$POSTMASTER"); do taskset -a -p -c "$1" "$pid" >/dev/null || return 1; done
 }
 unpin_database() { if [ -n "$POSTMASTER" ]; then pin_database "0-$(( $(nproc) - 1 ))" 2>/dev/null || true; fi; }
-trap 'kill $SERVER 2>/dev/null || true; unpin_database; rm -rf "$WORK"' EXIT
+trap 'kill $SERVER $CONTROL 2>/dev/null || true; unpin_database; rm -rf "$WORK"' EXIT
 
 command -v wrk >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk; }
 PGBENCH=$(command -v pgbench || ls /usr/lib/postgresql/*/bin/pgbench | tail -1)
@@ -69,36 +71,46 @@ p99() { python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["p99"])'
 rate() { awk '/Requests\/sec/ {print $2}' "$1"; }
 export HUMAS_BENCH_QUERIES="$WORK/queries.txt" HUMAS_BENCH_TOKEN="$TOKEN"
 
-# --- one round: server up, /health idle, the contacts load with /health and RSS alongside, server
-# down, then pgbench. $1 names the round; APP_CPUS pins the client side (empty: not pinned).
+# --- one round: server up and warmed, /health idle, the contacts load with /health and RSS
+# alongside, server down, then pgbench. $1 names the round; APP_CPUS pins the client side (empty: not pinned).
+# scripts/bench/control-server.py runs on the same cores and is probed alongside: the machine's
+# own latency floor for an answer of the same bytes.
 round() {
   local name=$1 run=()
   [ -n "$APP_CPUS" ] && run=(taskset -c "$APP_CPUS")
   HUMAS_RATE_LIMIT=100000000 LOG_LEVEL=warning "${run[@]}" $HUMAS serve --host 127.0.0.1 --port "$PORT" > "$WORK/server-$name.log" 2>&1 &
   SERVER=$!
+  "${run[@]}" python3 scripts/bench/control-server.py "$CONTROL_PORT" &
+  CONTROL=$!
   for _ in $(seq 50); do curl -fs "http://127.0.0.1:$PORT/health" >/dev/null && break; sleep 0.2; done
-  "${run[@]}" python3 scripts/bench/health-probe.py 127.0.0.1 "$PORT" 10 50 > "$WORK/health-idle-$name.json"
+  for _ in $(seq 50); do curl -fs "http://127.0.0.1:$CONTROL_PORT/health" >/dev/null && break; sleep 0.2; done
   "${run[@]}" wrk -t2 -c16 -d3s -s scripts/bench/contacts.lua "http://127.0.0.1:$PORT" > /dev/null   # warm-up
+  sleep 2
+  "${run[@]}" python3 scripts/bench/health-probe.py 127.0.0.1 "$PORT" 10 100 > "$WORK/health-idle-$name.json"
+  "${run[@]}" python3 scripts/bench/health-probe.py 127.0.0.1 "$CONTROL_PORT" 10 100 > "$WORK/control-idle-$name.json"
   ( peak=0; while kill -0 $SERVER 2>/dev/null; do
       rss=$(awk '/VmRSS/ {print $2}' /proc/$SERVER/status 2>/dev/null || echo 0)
       [ "${rss:-0}" -gt "$peak" ] && peak=$rss && echo "$peak" > "$WORK/rss-peak-$name"
       sleep 0.5; done ) &
   local sampler=$!
-  "${run[@]}" python3 scripts/bench/health-probe.py 127.0.0.1 "$PORT" $((DURATION - 4)) 50 > "$WORK/health-load-$name.json" &
+  "${run[@]}" python3 scripts/bench/health-probe.py 127.0.0.1 "$PORT" $((DURATION - 4)) 100 > "$WORK/health-load-$name.json" &
   local probe=$!
+  "${run[@]}" python3 scripts/bench/health-probe.py 127.0.0.1 "$CONTROL_PORT" $((DURATION - 4)) 100 > "$WORK/control-load-$name.json" &
+  local control_probe=$!
   sleep 2
   "${run[@]}" wrk -t2 -c16 -d${DURATION}s --latency -s scripts/bench/contacts.lua "http://127.0.0.1:$PORT" > "$WORK/contacts-$name.txt"
-  wait $probe
+  wait $probe $control_probe
   kill $sampler 2>/dev/null || true
-  kill $SERVER; wait $SERVER 2>/dev/null || true
-  SERVER=
+  kill $SERVER $CONTROL; wait $SERVER $CONTROL 2>/dev/null || true
+  SERVER= CONTROL=
   # Same role as the server (humas_app, row-level security on), same user, same concurrency.
   "${run[@]}" "$PGBENCH" -n -M extended -c 16 -j 2 -T "$DURATION" -f "$WORK/search.sql" "$APP" > "$WORK/pgbench-$name.txt"
   local errors
   errors=$(grep -E "Non-2xx|Socket errors" "$WORK/contacts-$name.txt" | tr -s ' ' | paste -sd';' - || true)
-  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$name" "$(rate "$WORK/contacts-$name.txt")" \
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$name" "$(rate "$WORK/contacts-$name.txt")" \
     "$(awk '/^tps/ {print $3; exit}' "$WORK/pgbench-$name.txt")" \
     "$(p99 "$WORK/health-idle-$name.json")" "$(p99 "$WORK/health-load-$name.json")" \
+    "$(p99 "$WORK/control-idle-$name.json")" "$(p99 "$WORK/control-load-$name.json")" \
     "$(( $(cat "$WORK/rss-peak-$name" 2>/dev/null || echo 0) / 1024 ))" "${errors:-none}" >> "$WORK/rounds.tsv"
 }
 
@@ -119,25 +131,31 @@ out, seconds, cpus, layout_note, rounds = sys.argv[1], sys.argv[2], int(sys.argv
 labels = {"shared": "shared cores", "db-own-cores": "database on its own cores"}
 rows, errors = [], []
 for line in open(rounds):
-    name, http, pg, idle, load, rss, error = line.rstrip("\n").split("\t")
+    name, http, pg, idle, load, control_idle, control_load, rss, error = line.rstrip("\n").split("\t")
     http, pg, idle, load, rss = float(http), float(pg), float(idle), float(load), int(rss)
+    control_idle, control_load = float(control_idle), float(control_load)
     share, label = http / pg, labels[name]
     rows += [
         (label, "GET /v1/contacts?q=… rate vs pgbench", f"{http:,.0f} req/s", f"{pg:,.0f} tps", f"{share:.0%}", "≥ 70 %", share >= 0.70),
         (label, "/health p99 under that load vs idle", f"{load:.2f} ms", f"{idle:.2f} ms idle", f"{load / idle:.2f}×", "≤ 2×", load <= 2 * idle),
         (label, "server RSS under load", f"{rss} MB", "", "", "≤ 150 MB", rss <= 150),
+        (label, "control: the same answer from a minimal socket server, p99", f"{control_load:.2f} ms", f"{control_idle:.2f} ms idle",
+         f"{control_load / control_idle:.2f}×", "(the machine's floor)", None),
     ]
     errors.append(f"{label}: {error}")
-    print(f"{label}: http {http:.0f} req/s, pgbench {pg:.0f} tps ({share:.0%}); /health p99 {idle} → {load} ms; RSS {rss} MB")
+    print(f"{label}: http {http:.0f} req/s, pgbench {pg:.0f} tps ({share:.0%}); /health p99 {idle} → {load} ms "
+          f"(control {control_idle} → {control_load} ms); RSS {rss} MB")
 half = cpus // 2
 with open(out, "a") as f:
     f.write(f"\n## HTTP API under load\n\nWritten by `make bench` (scripts/bench-http.sh) on {datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC, {cpus} cores.\n\n")
     f.write("| layout | measure | ours | baseline | ratio | target | result |\n|---|---|---:|---:|---:|---|---|\n")
     for label, name, ours, base, ratio, target, ok in rows:
-        f.write(f"| {label} | {name} | {ours} | {base} | {ratio} | {target} | {'pass' if ok else 'FAIL'} |\n")
+        result = "" if ok is None else "pass" if ok else "FAIL"
+        f.write(f"| {label} | {name} | {ours} | {base} | {ratio} | {target} | {result} |\n")
     f.write(f"\n- **Load**: `wrk -t2 -c16 -d{seconds}s` against the release build's `humas serve` on 127.0.0.1, a KPU Provinsi Jawa Tengah viewer's token, each request a query drawn from the benchmark's fixed list (`/v1/contacts?limit=50&q=…`); wrk errors: {'; '.join(errors)}.\n")
     f.write(f"- **Baseline**: `pgbench -c 16 -j 2 -T {seconds}` right after, running what the server runs for the search (BEGIN, set the user, the service's one search statement, COMMIT) but not the token check, as `humas_app` with the same user, over the Unix socket.\n")
-    f.write("- **/health**: a paced probe (`scripts/bench/health-probe.py`, 50 requests a second on one keep-alive connection) for 10 s with the server idle, and again while the contacts load runs. It adds no load of its own, unlike a closed-loop `wrk -c1`.\n")
+    f.write("- **/health**: a paced probe (`scripts/bench/health-probe.py`, 100 requests a second on one keep-alive connection) for 10 s with the server idle, and again while the contacts load runs. It adds no load of its own, unlike a closed-loop `wrk -c1`.\n")
+    f.write("- **Control**: `scripts/bench/control-server.py`, a minimal Python socket server answering every request with the bytes of /health, on the same cores as the API and probed the same way at the same time: how much of the latency under load the machine itself adds, whatever the server.\n")
     f.write("- **RSS**: the server's VmRSS sampled every 0.5 s during the load; the peak.\n")
     f.write(f"- **Layouts**: *shared cores*: PostgreSQL, the server, wrk, the probe and pgbench on all {cpus} cores. *Database on its own cores*: the local PostgreSQL pinned (taskset) to cores {half}–{cpus - 1} and everything else to cores 0–{max(half - 1, 0)}, as when the database has a machine of its own; its pgbench baseline runs against the same pinned database. {layout_note}\n")
 PY

@@ -1,6 +1,7 @@
 import Humas
 import Hummingbird
 import Logging
+import NIOCore
 
 /// How `humas serve` runs the API.
 public struct HTTPConfiguration: Sendable {
@@ -8,11 +9,14 @@ public struct HTTPConfiguration: Sendable {
     public var port: Int
     /// Requests a minute per API token (`HUMAS_RATE_LIMIT`, default 600).
     public var rateLimitPerMinute: Int
+    /// The event loops serving connections; nil uses NIO's shared group (one per core).
+    public var eventLoops: (any EventLoopGroup)?
 
-    public init(host: String = "127.0.0.1", port: Int = 8080, rateLimitPerMinute: Int = 600) {
+    public init(host: String = "127.0.0.1", port: Int = 8080, rateLimitPerMinute: Int = 600, eventLoops: (any EventLoopGroup)? = nil) {
         self.host = host
         self.port = port
         self.rateLimitPerMinute = rateLimitPerMinute
+        self.eventLoops = eventLoops
     }
 }
 
@@ -25,6 +29,7 @@ public func buildApplication(
         // `/health` is answered by each connection's event loop (see HealthProbeHandler).
         server: .http1(additionalChannelHandlers: [HealthProbeHandler()]),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "humas"),
+        eventLoopGroupProvider: configuration.eventLoops.map { .shared($0) } ?? .singleton,
         logger: logger)
 }
 

@@ -49,6 +49,16 @@ struct CommandLineTests {
         #expect(run.stderr.contains("Usage"))
     }
 
+    @Test("serve refuses an event-loop or connection count out of range, naming the option, exit 2")
+    func serveCountsOutOfRange() throws {
+        let loops = try CommandLineRun(["serve", "--event-loops", "0"])
+        #expect(loops.status == 2)
+        #expect(loops.stderr.contains("--event-loops must be from 1 to 256"), "\(loops.stderr)")
+        let connections = try CommandLineRun(["serve", "--connections", "101"])
+        #expect(connections.status == 2)
+        #expect(connections.stderr.contains("--connections must be from 1 to 100"), "\(connections.stderr)")
+    }
+
     @Test("--help shows an example and exits 0")
     func helpHasExample() throws {
         let run = try CommandLineRun(["db", "--help"])

@@ -3,6 +3,8 @@ import Foundation
 import Humas
 import HumasHTTP
 import Logging
+import NIOCore
+import NIOPosix
 
 /// `humas serve`: the JSON-over-HTTP API, until SIGINT or SIGTERM.
 struct ServeCommand: AsyncParsableCommand {
@@ -21,10 +23,13 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("The address to listen on.", valueName: "address")) var host = "127.0.0.1"
     @Option(help: ArgumentHelp("The TCP port to listen on.", valueName: "port")) var port = 8080
     @Option(help: ArgumentHelp("Database connections to keep open.", valueName: "count")) var connections = 8
+    @Option(help: ArgumentHelp("Threads serving HTTP connections, 4 per core.", valueName: "count"))
+    var eventLoops = 4 * System.coreCount
 
     func validate() throws {
         guard (1...65535).contains(port) else { throw ValidationError("--port must be from 1 to 65535") }
         guard (1...100).contains(connections) else { throw ValidationError("--connections must be from 1 to 100") }
+        guard (1...256).contains(eventLoops) else { throw ValidationError("--event-loops must be from 1 to 256") }
         _ = try Self.rateLimit()
     }
 
@@ -32,15 +37,21 @@ struct ServeCommand: AsyncParsableCommand {
         var logger = Logger(label: "humas.http")
         logger.logLevel = ProcessInfo.processInfo.environment["LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .info
         let service = HumasService(poolSize: connections, logger: logger)
-        let configuration = HTTPConfiguration(host: host, port: port, rateLimitPerMinute: try Self.rateLimit())
+        // More event loops than cores: a loop only does I/O, but when PostgreSQL keeps every core
+        // busy, a loop whose thread waits for a core stalls every connection it serves, /health
+        // probes included. Spread over more loops, each stall holds up fewer connections.
+        let loops = MultiThreadedEventLoopGroup(numberOfThreads: eventLoops)
+        let configuration = HTTPConfiguration(host: host, port: port, rateLimitPerMinute: try Self.rateLimit(), eventLoops: loops)
         let application = buildApplication(service: service, configuration: configuration, logger: logger)
         do {
             try await application.runService()
-            await service.shutdown()
         } catch {
             await service.shutdown()
+            try? await loops.shutdownGracefully()
             throw error
         }
+        await service.shutdown()
+        try await loops.shutdownGracefully()
     }
 
     /// `HUMAS_RATE_LIMIT` (requests a minute per token), or the default.
