@@ -27,7 +27,7 @@ public func buildApplication(
     Application(
         router: buildRouter(service: service, configuration: configuration),
         // `/health` is answered by each connection's event loop (see HealthProbeHandler).
-        server: .http1(additionalChannelHandlers: [HealthProbeHandler()]),
+        server: .http1(configuration: .init(additionalChannelHandlers: [HealthProbeHandler()])),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "humas"),
         eventLoopGroupProvider: configuration.eventLoops.map { .shared($0) } ?? .singleton,
         logger: logger)

@@ -32,7 +32,7 @@ struct PipelinedTransactionTests {
         #expect(!connection.isInTransaction)
         #expect(try connection.query("SELECT count(*) FROM ledger")[0].decode(0, as: Int.self) == 0)
         // Out of pipeline mode: ordinary statements and transactions work again.
-        try connection.withTransaction { try $0.execute("INSERT INTO ledger VALUES (\("kept"))") }
+        _ = try connection.withTransaction { try $0.execute("INSERT INTO ledger VALUES (\("kept"))") }
         #expect(try connection.query("SELECT count(*) FROM ledger")[0].decode(0, as: Int.self) == 1)
     }
 
