@@ -120,6 +120,31 @@ struct GeneratorTests {
         #expect(try Self.count("SELECT count(*) FROM humas.contacts WHERE external_ref LIKE \("gen-\(seed)-%")", on: db) == 500)
     }
 
+    @Test("runs wait for each other whatever their seeds: each adds search names batch after batch, and two at once deadlocked")
+    func oneRunAtATime() async throws {
+        // Hold the generator's lock, as a run in progress does, and start a run of another seed.
+        let holder = try TestEnvironment.superuser()
+        try holder.execute(script: "BEGIN")
+        _ = try holder.query("SELECT pg_advisory_xact_lock(hashtext('humas.dev.generate'))")
+        let seed = Self.freshSeed()
+        let run = Task { try await Self.generate(300, seed: seed) }
+        let waitingOnHolder: PostgresQuery = """
+            SELECT count(*) FROM pg_locks w
+            JOIN pg_locks h ON h.pid = pg_backend_pid() AND h.locktype = 'advisory' AND h.granted
+             AND (w.classid, w.objid, w.objsubid) = (h.classid, h.objid, h.objsubid)
+            WHERE w.locktype = 'advisory' AND NOT w.granted
+            """
+        var waiting = false
+        for _ in 0..<100 where !waiting {
+            waiting = try Self.count(waitingOnHolder, on: holder) > 0
+            if !waiting { try await Task.sleep(for: .milliseconds(50)) }
+        }
+        #expect(waiting, "the run did not wait for the lock")
+        #expect(try Self.count("SELECT count(*) FROM humas.contacts WHERE external_ref LIKE \("gen-\(seed)-%")", on: holder) == 0)
+        try holder.execute(script: "COMMIT")
+        #expect(try await run.value.contacts == 300)
+    }
+
     @Test("generated contacts are found by search as the national admin, by name, lowercase and with a typo")
     func searchable() async throws {
         let seed = Self.freshSeed()

@@ -80,9 +80,11 @@ public struct NationalDataGenerator: Sendable {
 
     private func load(on connection: PostgresConnection, progress: (Progress) -> Void) throws -> Summary {
         try connection.execute(script: "SET LOCAL ROLE \(DatabaseRoles.owner); SET LOCAL search_path = humas, public")
-        // Two runs of one seed wait for each other instead of both loading it.
+        // One run at a time, whatever the seed: two runs of one seed must not both load it, and
+        // any two runs, adding names to the search dictionary in batch after batch of one
+        // transaction, would each wait on names the other added in an earlier batch (a deadlock).
         let refPattern = "gen-\(seed)-%"
-        try connection.query("SELECT pg_advisory_xact_lock(hashtext(\("humas.dev.generate." + String(seed))))")
+        try connection.query("SELECT pg_advisory_xact_lock(hashtext(\("humas.dev.generate")))")
         if let existing = try existingSize(pattern: refPattern, on: connection) {
             guard existing.contacts == contacts else {
                 throw HumasError.conflict(
