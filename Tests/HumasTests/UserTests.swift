@@ -109,6 +109,24 @@ struct UserTests {
         }
     }
 
+    @Test("a name of more than 200 characters is refused naming full_name, and no user is added")
+    func overlongNameRefused() async throws {
+        try await UserFixtures.withService { service in
+            let admin = try await service.session(email: UserFixtures.nationalAdmin)
+            let email = UserFixtures.uniqueEmail("long.name")
+            let error = await #expect(throws: HumasError.self) {
+                try await admin.users.add(email: email, fullName: "G" + String(repeating: "*", count: 200), role: .viewer)
+            }
+            guard case .invalid(let field, let message)? = error else {
+                Issue.record("expected .invalid, got \(String(describing: error))")
+                return
+            }
+            #expect(field == "full_name")
+            #expect(message.contains("201 characters"), "\(message)")
+            #expect(try await admin.users.list().allSatisfy { $0.email != email })
+        }
+    }
+
     @Test("a disabled user cannot log in, and the disabling is audited")
     func disabledUserCannotLogIn() async throws {
         try await UserFixtures.withService { service in
