@@ -27,6 +27,8 @@ let package = Package(
             pkgConfig: "libpq",
             providers: [.apt(["libpq-dev"])]
         ),
+        // sched_setattr for the HTTP event loops' threads (HumasHTTP's ServerEventLoops).
+        .target(name: "CThreadScheduling"),
         .target(
             name: "Postgres",
             dependencies: [
@@ -49,11 +51,12 @@ let package = Package(
         .target(
             name: "HumasHTTP",
             dependencies: [
-                "Humas", "Postgres",
+                "Humas", "Postgres", "CThreadScheduling",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
             ],
@@ -87,11 +90,12 @@ let package = Package(
         .testTarget(
             name: "HumasHTTPTests",
             dependencies: [
-                "HumasHTTP", "Humas",
+                "HumasHTTP", "Humas", "CThreadScheduling",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
             ],
             swiftSettings: strict
         ),

@@ -23,8 +23,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("The address to listen on.", valueName: "address")) var host = "127.0.0.1"
     @Option(help: ArgumentHelp("The TCP port to listen on.", valueName: "port")) var port = 8080
     @Option(help: ArgumentHelp("Database connections to keep open.", valueName: "count")) var connections = 8
-    @Option(help: ArgumentHelp("Threads serving HTTP connections, 4 per core.", valueName: "count"))
-    var eventLoops = 4 * System.coreCount
+    @Option(help: ArgumentHelp("Threads serving HTTP connections (event loops); default 64, or one per core if more.",
+                               valueName: "count"))
+    var eventLoops = ServerEventLoops.defaultCount
 
     func validate() throws {
         guard (1...65535).contains(port) else { throw ValidationError("--port must be from 1 to 65535") }
@@ -37,10 +38,7 @@ struct ServeCommand: AsyncParsableCommand {
         var logger = Logger(label: "humas.http")
         logger.logLevel = ProcessInfo.processInfo.environment["LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .info
         let service = HumasService(poolSize: connections, logger: logger)
-        // More event loops than cores: a loop only does I/O, but when PostgreSQL keeps every core
-        // busy, a loop whose thread waits for a core stalls every connection it serves, /health
-        // probes included. Spread over more loops, each stall holds up fewer connections.
-        let loops = MultiThreadedEventLoopGroup(numberOfThreads: eventLoops)
+        let loops = ServerEventLoops.make(count: eventLoops, logger: logger)
         let configuration = HTTPConfiguration(host: host, port: port, rateLimitPerMinute: try Self.rateLimit(), eventLoops: loops)
         let application = buildApplication(service: service, configuration: configuration, logger: logger)
         do {
