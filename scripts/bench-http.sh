@@ -173,6 +173,7 @@ for name, runs in layouts.items():
         print(f"{label}: http {r['http']:.0f} req/s, pgbench {r['pg']:.0f} tps ({share(r):.0%}); /health p99 {r['idle']} → {r['load']} ms "
               f"(control {r['control_idle']} → {r['control_load']} ms); RSS {r['rss']} MB")
 half = cpus // 2
+cores = lambda low, high: f"core {low}" if low == high else f"cores {low}–{high}"
 repeats = max(len(runs) for runs in layouts.values())
 with open(out, "a") as f:
     f.write(f"\n## HTTP API under load\n\nWritten by `make bench` (scripts/bench-http.sh) on {datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC, {cpus} cores. "
@@ -187,5 +188,5 @@ with open(out, "a") as f:
     f.write(f"- **/health**: a paced probe (`scripts/bench/health-probe.py`, 100 requests a second on one keep-alive connection) for {idle_seconds} s with the server idle, and again from 2 s after the contacts load starts until 2 s before it ends. It adds no load of its own, unlike a closed-loop `wrk -c1`.\n")
     f.write("- **Control**: `scripts/bench/control-server.py`, a minimal Python socket server answering every request with the bytes of /health, one thread per connection, on the same cores as the API and probed the same way at the same time: how much of the latency under load the machine itself adds, whatever the server.\n")
     f.write("- **RSS**: the server's VmRSS sampled every 0.5 s during the load; the peak.\n")
-    f.write(f"- **Layouts**: *shared cores*: PostgreSQL, the server, wrk, the probe and pgbench on all {cpus} cores. *Database on its own cores*: the local PostgreSQL pinned (taskset) to cores {half}–{cpus - 1} and everything else to cores 0–{max(half - 1, 0)}, as when the database has a machine of its own; its pgbench baseline runs against the same pinned database. {layout_note}\n")
+    f.write(f"- **Layouts**: *shared cores*: PostgreSQL, the server, wrk, the probe and pgbench on all {cpus} cores. *Database on its own cores*: the local PostgreSQL pinned (taskset) to {cores(half, cpus - 1)} and everything else to {cores(0, max(half - 1, 0))}, as when the database has a machine of its own; its pgbench baseline runs against the same pinned database. {layout_note}\n")
 PY
