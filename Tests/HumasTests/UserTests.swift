@@ -109,7 +109,7 @@ struct UserTests {
         }
     }
 
-    @Test("a name of more than 200 characters is refused naming full_name, and no user is added")
+    @Test("a blank name or one of more than 200 characters is refused naming full_name, and no user is added")
     func overlongNameRefused() async throws {
         try await UserFixtures.withService { service in
             let admin = try await service.session(email: UserFixtures.nationalAdmin)
@@ -123,6 +123,10 @@ struct UserTests {
             }
             #expect(field == "full_name")
             #expect(message.contains("201 characters"), "\(message)")
+            let blank = await #expect(throws: HumasError.self) {
+                try await admin.users.add(email: email, fullName: "   ", role: .viewer)
+            }
+            #expect(blank?.description.contains("full_name: is required, e.g. \"Siti Rahayu\"") == true, "\(String(describing: blank))")
             #expect(try await admin.users.list().allSatisfy { $0.email != email })
         }
     }

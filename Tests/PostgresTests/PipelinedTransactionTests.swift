@@ -61,10 +61,7 @@ struct PipelinedTransactionTests {
     @Test("a pooled connection killed by the server is replaced for a transaction opened with settings")
     func retriedAfterKilledConnection() async throws {
         let pool = PostgresPool(conninfo: TestDatabase.conninfo, size: 1)
-        let first = try await pool.withConnection { $0.backendProcessID }
-        let admin = try TestDatabase.connect()
-        try admin.execute("SELECT pg_terminate_backend(\(first))")
-        try await Task.sleep(for: .milliseconds(100))
+        let first = try await TestDatabase.terminateOnlyConnection(of: pool)
         let (second, user) = try await pool.withTransaction(settingLocal: [("humas.user_id", "5")]) { connection in
             let row = try connection.query("SELECT pg_backend_pid() AS pid, current_setting('humas.user_id') AS user_id")[0]
             return (try row.decode("pid", as: Int32.self), try row.decode("user_id", as: String.self))

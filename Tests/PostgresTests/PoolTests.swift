@@ -43,10 +43,7 @@ struct PoolTests {
     @Test("a connection killed by the server is replaced and the next call succeeds")
     func replacesKilledConnection() async throws {
         let pool = PostgresPool(conninfo: TestDatabase.conninfo, size: 1)
-        let first = try await pool.withConnection { $0.backendProcessID }
-        let admin = try TestDatabase.connect()
-        try admin.execute("SELECT pg_terminate_backend(\(first))")
-        try await Task.sleep(for: .milliseconds(100))
+        let first = try await TestDatabase.terminateOnlyConnection(of: pool)
         let second = try await pool.withConnection { try $0.query("SELECT pg_backend_pid()")[0].decode(0, as: Int32.self) }
         await pool.shutdown()
         #expect(second != first)

@@ -17,4 +17,13 @@ enum TestDatabase {
     static func connect() throws -> PostgresConnection {
         try PostgresConnection(conninfo: conninfo)
     }
+
+    /// Has the server close the one connection of a size-1 `pool`, as a restart or an idle
+    /// timeout would, and returns that connection's backend pid.
+    static func terminateOnlyConnection(of pool: PostgresPool) async throws -> Int32 {
+        let pid = try await pool.withConnection { $0.backendProcessID }
+        try connect().execute("SELECT pg_terminate_backend(\(pid))")
+        try await Task.sleep(for: .milliseconds(100))
+        return pid
+    }
 }

@@ -49,10 +49,11 @@ enum DirectoryInput {
         return trimmed
     }
 
-    /// A required name: trimmed, non-empty, at most `maxLength` characters.
-    static func name(_ raw: String, field: String, maxLength: Int = 200) throws -> String {
+    /// A required name: trimmed, non-empty, at most `maxLength` characters. `example` is shown
+    /// when it is missing.
+    static func name(_ raw: String, field: String, maxLength: Int = 200, example: String? = nil) throws -> String {
         guard let name = text(raw) else {
-            throw HumasError.invalid(field: field, message: "is required")
+            throw HumasError.invalid(field: field, message: example.map { "is required, e.g. \"\($0)\"" } ?? "is required")
         }
         guard name.count <= maxLength else {
             throw HumasError.invalid(field: field, message: "is \(name.count) characters long; at most \(maxLength) are allowed")

@@ -17,10 +17,7 @@ public struct UserDirectory: Sendable {
     public func add(email: String, fullName: String, unit: String? = nil, role: Role) async throws -> User {
         try session.requireAdmin("add users")
         let address = try Self.normalizedEmail(email)
-        guard DirectoryInput.text(fullName) != nil else {
-            throw HumasError.invalid(field: "full_name", message: "is required, e.g. \"Siti Rahayu\"")
-        }
-        let name = try DirectoryInput.name(fullName, field: "full_name")
+        let name = try DirectoryInput.name(fullName, field: "full_name", example: "Siti Rahayu")
         return try await session.transaction { [session] connection in
             let target = try UnitDirectory.resolveWritable(unit, for: session, on: connection)
             let inserted = try connection.query("""
