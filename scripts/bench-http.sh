@@ -54,10 +54,10 @@ SELECT set_config('humas.user_id', '$USER_ID', true);
 -- ContactDirectory.searchPage, the statement the service runs for the search (BenchBaselineTests
 -- keeps this copy equal to it), so both sides do the same SQL work.
 WITH hits AS MATERIALIZED (
-    SELECT s.contact_id, s.score, s.rank
-    FROM humas.search_contacts((SELECT q FROM bench.search_queries WHERE i = :i), '{}'::jsonb, NULL::real,
-                               NULL::bigint, 51) WITH ORDINALITY AS s(contact_id, score, rank))
-SELECT h.contact_id AS hit_id, h.score AS hit_score, page.*
+    SELECT s.contact_id, s.score, s.search_name, s.rank
+    FROM humas.search_contacts((SELECT q FROM bench.search_queries WHERE i = :i), '{}'::jsonb, NULL::real, NULL::text,
+                               NULL::bigint, 51) WITH ORDINALITY AS s(contact_id, score, search_name, rank))
+SELECT h.contact_id AS hit_id, h.score AS hit_score, h.search_name AS hit_name, page.*
 FROM hits h LEFT JOIN LATERAL (SELECT c.id, c.full_name, c.honorific, c.category, c.emails, c.phones,
        (SELECT coalesce(jsonb_object_agg(s.key, s.value), '{}') FROM jsonb_each_text(c.social) s)::text AS social,
        u.code AS unit_code, u.name AS unit_name, c.tags, c.legal_basis, c.consent_note, c.opted_out_at,

@@ -19,7 +19,7 @@ struct PgbenchBaseline {
         SELECT set_config('humas.user_id', :uid, true);
         SELECT \(SearchBenchmark.rowColumns) FROM humas.contacts c
         WHERE c.id = ANY (ARRAY(SELECT s.contact_id FROM humas.search_contacts(
-                  (SELECT q FROM bench.search_queries WHERE i = :i), '{}', NULL, NULL, 50) s))
+                  (SELECT q FROM bench.search_queries WHERE i = :i), '{}', NULL, NULL, NULL, 50) s))
           AND c.deleted_at IS NULL;
         COMMIT;
 

@@ -71,7 +71,7 @@ struct Report {
             written, lowercase, uppercase, with the last word cut short (type-ahead), with a one-letter typo, with an accent, \
             and bare given names (the broadest case). Each measurement runs the whole set \(rounds) time(s) after a warm-up pass.
             - **Ours (the service path)**: a `humas_app` connection pool (row-level security forced), one transaction per \
-            search: `set_config('humas.user_id', …, true)` for the level's user, `humas.search_contacts(q, '{}', NULL, NULL, 50)`, \
+            search: `set_config('humas.user_id', …, true)` for the level's user, `humas.search_contacts(q, '{}', NULL, NULL, NULL, 50)`, \
             then the page's rows by id with a plain `SELECT` under the RLS policies, decoded in Swift. Timed around the \
             whole call, serially (one search at a time), over the Unix socket.
             - **Baseline**: `pgbench -M extended -c 1` running the same search SQL (search function + the same columns of \

@@ -29,7 +29,7 @@ struct SearchBenchmark: Sendable {
         try await pool.withTransaction { connection in
             try connection.setLocal("humas.user_id", to: String(userID))
             let hits = try connection.query(
-                "SELECT contact_id, score FROM humas.search_contacts(\(query), '{}', NULL, NULL, 50)")
+                "SELECT contact_id, score FROM humas.search_contacts(\(query), '{}', NULL, NULL, NULL, 50)")
             let ids = try hits.map { try $0.decode("contact_id", as: Int64.self) }
             guard !ids.isEmpty else { return 0 }
             let rows = try connection.query("""

@@ -14,7 +14,7 @@ struct BenchBaselineTests {
         // The service's statement with the values pgbench uses in place of its bound parameters:
         // a benchmark query, no filters, the first page of 50.
         var statement = ContactDirectory.searchPage("", filters: ContactFilters(), after: nil, limit: 50).sql
-        let values = ["(SELECT q FROM bench.search_queries WHERE i = :i)", "'{}'", "NULL", "NULL", "51", "50"]
+        let values = ["(SELECT q FROM bench.search_queries WHERE i = :i)", "'{}'", "NULL", "NULL", "NULL", "51", "50"]
         for (index, value) in values.enumerated().reversed() {
             statement = statement.replacingOccurrences(of: "$\(index + 1)", with: value)
         }

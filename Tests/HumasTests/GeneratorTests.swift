@@ -169,7 +169,7 @@ struct GeneratorTests {
                 let found = try app.withTransaction { transaction in
                     let admin = try transaction.query("SELECT humas.lookup_user_id('admin@kpu.go.id') AS id")[0].decode("id", as: Int64.self)
                     try transaction.setLocal("humas.user_id", to: String(admin))
-                    return try transaction.query("SELECT contact_id FROM humas.search_contacts(\(query), '{}', NULL, NULL, 1000)")
+                    return try transaction.query("SELECT contact_id FROM humas.search_contacts(\(query), '{}', NULL, NULL, NULL, 1000)")
                         .map { try $0.decode("contact_id", as: Int64.self) }
                 }
                 #expect(found.contains(id), "\(query) should find \(name)")

@@ -19,5 +19,5 @@ SELECT s.contact_id, s.score
 FROM (SELECT CASE WHEN :kind = 2 THEN g.name
                   ELSE g.name || ' ' || left(f.name, greatest(3, length(f.name) - 2)) END AS q
       FROM bench.given_names g, bench.family_names f WHERE g.i = :g AND f.i = :f) x,
-     humas.search_contacts(x.q, '{}', NULL, NULL, 50) s;
+     humas.search_contacts(x.q, '{}', NULL, NULL, NULL, 50) s;
 COMMIT;

@@ -194,6 +194,7 @@ SELECT pg_temp.expect('editor Jawa Tengah', 'soft-delete a Demak contact (UPDATE
 CREATE FUNCTION pg_temp.search_names(q text, f jsonb DEFAULT '{}') RETURNS text LANGUAGE plpgsql AS $$
 DECLARE
     v_score real;
+    v_name text;
     v_id bigint;
     v_ids bigint[] := '{}';
     v_page int;
@@ -201,9 +202,10 @@ DECLARE
 BEGIN
     LOOP
         v_page := 0;
-        FOR r IN SELECT * FROM humas.search_contacts(q, f, v_score, v_id, 500) LOOP
+        FOR r IN SELECT * FROM humas.search_contacts(q, f, v_score, v_name, v_id, 500) LOOP
             v_ids := v_ids || r.contact_id;
             v_score := r.score;
+            v_name := r.search_name;
             v_id := r.contact_id;
             v_page := v_page + 1;
         END LOOP;

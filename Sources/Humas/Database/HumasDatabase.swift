@@ -6,6 +6,8 @@ import Postgres
 public final class HumasDatabase: Sendable {
     public let target: DatabaseTarget
     let pool: PostgresPool
+    /// The key page cursors are signed with, read once (``CursorKeyCache``).
+    let cursorKeys = CursorKeyCache()
 
     public init(target: DatabaseTarget = DatabaseTarget(), size: Int = 4, logger: Logger = Logger(label: "humas.db")) {
         self.target = target

@@ -7,6 +7,7 @@ public struct OrganizationDirectory: Sendable {
     public func add(_ new: NewOrganization) async throws -> Organization {
         try session.requireDirectoryWriter()
         try Self.checkKindFields(kind: new.kind, mediaType: new.mediaType, ballotNumber: new.ballotNumber, partyScope: new.partyScope)
+        if new.ballotNumber != nil { try Self.requireBallotNumberSetter(session.user, partyScope: new.partyScope) }
         let name = try DirectoryInput.name(new.name, field: "name")
         let emails = try DirectoryInput.emails(new.emails)
         let phones = try DirectoryInput.phones(new.phones)
@@ -38,8 +39,11 @@ public struct OrganizationDirectory: Sendable {
 
     public func list(_ filter: OrganizationFilter = OrganizationFilter()) async throws -> OrganizationPage {
         try PageSize.check(filter.limit)
-        let after = try filter.cursor.map { try PageCursor(token: $0) }
+        let session = session
+        let scope = CursorScope(listing: "organizations", userID: session.user.id, query: filter.cursorQuery)
         return try await session.transaction { connection in
+            let signer = try session.cursorSigner(on: connection)
+            let after = try filter.cursor.map { try signer.cursor($0, for: scope) }
             var conditions: [PostgresQuery] = ["o.deleted_at IS NULL"]
             if let kind = filter.kind { conditions.append("o.kind = \(kind.rawValue)") }
             if let mediaType = filter.mediaType { conditions.append("o.media_type = \(mediaType.rawValue)") }
@@ -67,7 +71,7 @@ public struct OrganizationDirectory: Sendable {
                 ORDER BY o.id LIMIT \(filter.limit + 1)
                 """)
             let organizations = try rows.prefix(filter.limit).map(Organization.init(row:))
-            let next = rows.count > filter.limit ? organizations.last.map { PageCursor(id: $0.id).token } : nil
+            let next = rows.count > filter.limit ? organizations.last.map { signer.token(PageCursor(id: $0.id), for: scope) } : nil
             return OrganizationPage(organizations: organizations, nextCursor: next)
         }
     }
@@ -91,6 +95,11 @@ public struct OrganizationDirectory: Sendable {
         let session = self.session, fieldSets = sets
         return try await session.transaction { connection in
             let locked = try LockedRow.lock(.organizations, id: id, for: session, on: connection)
+            if changes.ballotNumber != nil {
+                let stored = try connection.query("SELECT party_scope FROM humas.organizations WHERE id = \(id)")[0]
+                    .decode("party_scope", as: String?.self).flatMap(Organization.PartyScope.init(rawValue:))
+                try Self.requireBallotNumberSetter(session.user, partyScope: changes.partyScope ?? stored)
+            }
             var sets = fieldSets
             if changes.parentID != nil || changes.party != nil {
                 let kindRow = try connection.query("SELECT kind FROM humas.organizations WHERE id = \(id)")[0]
@@ -151,6 +160,17 @@ public struct OrganizationDirectory: Sendable {
         return try row.decode("id")
     }
 
+    /// The kind of a live organization the user can read, or the same refusal for one that is
+    /// hidden, deleted or was never there: which of these it is is not the caller's to learn.
+    @discardableResult
+    static func requireVisible(_ id: Int64, field: String, on connection: PostgresConnection) throws -> String {
+        let rows = try connection.query("SELECT kind FROM humas.organizations WHERE id = \(id) AND deleted_at IS NULL")
+        guard let row = rows.first else {
+            throw HumasError.invalid(field: field, message: "no organization \(id) among those you can see; find it with `humas org list`")
+        }
+        return try row.decode("kind")
+    }
+
     /// The parent of a branch, by id or (for parties) by the party's name; it must be visible
     /// and of the same kind.
     private static func resolveParent(
@@ -167,15 +187,21 @@ public struct OrganizationDirectory: Sendable {
         } else {
             return nil
         }
-        let rows = try connection.query("SELECT kind FROM humas.organizations WHERE id = \(parentID) AND deleted_at IS NULL")
-        guard let row = rows.first else {
-            throw HumasError.invalid(field: "parent", message: "no organization \(parentID) in your scope; find it with `humas org list`")
-        }
-        let parentKind: String = try row.decode("kind")
+        let parentKind = try requireVisible(parentID, field: "parent", on: connection)
         guard parentKind == kind.rawValue else {
             throw HumasError.invalid(field: "parent", message: "organization \(parentID) is a \(parentKind); a branch must be of the same kind as its parent (\(kind.rawValue))")
         }
         return parentID
+    }
+
+    /// Ballot numbers are national master data: only KPU RI sets them, and KIP Aceh for the
+    /// Aceh-local parties. Checked before anything else touches them, so nobody else can learn
+    /// from a "taken" answer which numbers exist (sql/0813 holds the same rule in the database).
+    static func requireBallotNumberSetter(_ user: ActingUser, partyScope: Organization.PartyScope?) throws {
+        guard user.unitCode == "ID" || (user.unitCode == "ID-AC" && partyScope == .acehLocal) else {
+            throw HumasError.forbidden(
+                "only KPU RI (unit ID) sets ballot numbers, and KIP Aceh (ID-AC) for Aceh-local parties: they are national master data; leave ballot_number out")
+        }
     }
 
     /// Kind-specific fields, checked before the database so the message names the flag.

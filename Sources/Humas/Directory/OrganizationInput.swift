@@ -67,4 +67,9 @@ public struct OrganizationFilter: Sendable {
     public var after: Int64?
 
     public init() {}
+
+    /// The filters a cursor is bound to, each in one spelling (``CursorScope``).
+    var cursorQuery: [String] {
+        [kind?.rawValue, mediaType?.rawValue, under, text, party, after.map(String.init)].map { $0 ?? "" }
+    }
 }

@@ -29,7 +29,7 @@ extension SegmentFilter {
         }
         filter.party = Self.cleaned(party)
         if let party = filter.party { try Self.requireParty(party, on: connection) }
-        if let organization { try Self.requireOrganization(organization, on: connection) }
+        if let organization { try OrganizationDirectory.requireVisible(organization, field: "organization", on: connection) }
         return filter
     }
 
@@ -84,13 +84,6 @@ extension SegmentFilter {
             """)
         guard !found.isEmpty else {
             throw HumasError.invalid(field: "party", message: "no party has the ballot number or name '\(party)'")
-        }
-    }
-
-    private static func requireOrganization(_ id: Int64, on connection: PostgresConnection) throws {
-        let found = try connection.query("SELECT 1 FROM humas.organizations o WHERE o.id = \(id) AND o.deleted_at IS NULL")
-        guard !found.isEmpty else {
-            throw HumasError.invalid(field: "organization", message: "no organization \(id) among those you can see")
         }
     }
 }

@@ -114,7 +114,7 @@ struct SegmentCommand: AsyncParsableCommand {
             discussion: """
                 Examples:
                   humas segment contacts "Wartawan pemilu Jateng"
-                  humas segment contacts 4 --limit 100 --cursor 0.0:1234
+                  humas segment contacts 4 --limit 100 --cursor <next page cursor>
                 """)
 
         @OptionGroup var session: SessionOptions

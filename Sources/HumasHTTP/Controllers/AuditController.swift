@@ -10,9 +10,9 @@ struct AuditController {
     /// `GET /v1/audit?entity=&entity_id=&limit=&cursor=`.
     @Sendable func list(_ request: Request, context: HumasRequestContext) async throws -> Page<AuditEntry> {
         let page = try PageRequest(query: request.query)
-        let entries = try await context.requireSession().audit.list(
+        let found = try await context.requireSession().audit.page(
             entity: try request.query.first(named: "entity"), entityID: try request.query.int64("entity_id"),
-            limit: page.limit + 1, before: try page.position(as: Int64.self))
-        return Page(fetched: entries, request: page, position: \.id)
+            limit: page.limit, cursor: page.cursor)
+        return Page(items: found.entries, nextCursor: found.nextCursor)
     }
 }

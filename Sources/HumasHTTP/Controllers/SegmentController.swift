@@ -46,9 +46,9 @@ struct SegmentController {
         let id = try context.pathID()
         let page = try PageRequest(query: request.query)
         let found = try await context.requireSession().segments.resolve(
-            String(id), limit: page.limit, cursor: try page.position(as: String.self))
+            String(id), limit: page.limit, cursor: page.cursor)
         return SegmentContactsPage(
-            items: found.contacts, nextCursor: found.nextCursor.map(PageCursor.encode), total: found.total,
+            items: found.contacts, nextCursor: found.nextCursor, total: found.total,
             totalIsAtLeast: found.totalIsAtLeast)
     }
 }

@@ -2,7 +2,7 @@
 ///
 /// Every list endpoint answers with this shape. Lists that are always small return everything
 /// with `next_cursor: null`; long ones take `limit` and `cursor` (``PageRequest``) and give the
-/// cursor of the next page until the last one.
+/// cursor of the next page until the last one; the service layer signs every cursor.
 public struct Page<Item: Encodable & Sendable>: Encodable, Sendable {
     public var items: [Item]
     /// Pass as `cursor` to get the next page; `null` on the last page.
@@ -23,18 +23,5 @@ public struct Page<Item: Encodable & Sendable>: Encodable, Sendable {
     public init(items: [Item], nextCursor: String? = nil) {
         self.items = items
         self.nextCursor = nextCursor
-    }
-
-    /// A page from a fetch of up to `request.limit + 1` items: the extra one only tells that more
-    /// follow, and the cursor points after the last item shown.
-    /// - Parameter position: The sort key a cursor resumes after (for example the id).
-    public init<Key: LosslessStringConvertible>(fetched: [Item], request: PageRequest, position: (Item) -> Key) {
-        if fetched.count > request.limit {
-            items = Array(fetched.prefix(request.limit))
-            nextCursor = items.last.map { PageCursor.encode(String(position($0))) }
-        } else {
-            items = fetched
-            nextCursor = nil
-        }
     }
 }

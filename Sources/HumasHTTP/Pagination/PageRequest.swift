@@ -7,7 +7,7 @@ public struct PageRequest: Sendable {
 
     /// How many items a page holds (1–``maximumLimit``).
     public var limit: Int
-    /// The position to resume after, as the cursor encoded it; `nil` for the first page.
+    /// `next_cursor` of the previous page as sent, checked by the service; `nil` for the first page.
     public var cursor: String?
 
     init(query: QueryString) throws {
@@ -20,10 +20,5 @@ public struct PageRequest: Sendable {
             limit = Self.defaultLimit
         }
         cursor = try query.first(named: "cursor")
-    }
-
-    /// The position the cursor holds, decoded as `type`; `nil` for the first page.
-    func position<Key: LosslessStringConvertible>(as type: Key.Type) throws -> Key? {
-        try cursor.map { try PageCursor.decode($0, as: type) }
     }
 }
