@@ -24,10 +24,12 @@ public struct AuditEntry: Sendable, Codable, Hashable {
         return keys.filter { before?[$0] != after?[$0] }.sorted()
     }
 
-    /// The columns ``init(row:)`` reads, from `humas.audit_log a JOIN humas.units un`.
+    /// The columns ``init(row:)`` reads, from `humas.audit_log a JOIN humas.units un`. Snapshots
+    /// come as the reader may see them: references to records they cannot read are left out.
     static let columns = """
         a.id, a.at, humas.audit_actor_email(a.id) AS actor_email, un.code AS unit_code, a.action, a.entity,
-        a.entity_id, a.before::text AS before, a.after::text AS after
+        a.entity_id, humas.audit_snapshot_for_reader(a.entity, a.before)::text AS before,
+        humas.audit_snapshot_for_reader(a.entity, a.after)::text AS after
         """
 
     init(row: PostgresRow) throws {

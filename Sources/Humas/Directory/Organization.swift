@@ -33,6 +33,8 @@ public struct Organization: Sendable, Codable, Hashable {
     public var ballotNumber: Int?
     public var partyScope: PartyScope?
     public var region: String?
+    /// The parent branch, only when the reader can see it: `select` takes the id from the join,
+    /// which row-level security filters, so a hidden parent's id is never shown.
     public var parentID: Int64?
     public var parentName: String?
     public var emails: [String]
@@ -47,7 +49,7 @@ public struct Organization: Sendable, Codable, Hashable {
 
     static let select: PostgresQuery = """
         SELECT o.id, o.name, o.short_name, o.kind, o.media_type, o.ballot_number, o.party_scope, o.region,
-               o.parent_id, p.name AS parent_name, o.emails, o.phones, o.website, o.address, o.tags, o.notes,
+               p.id AS parent_id, p.name AS parent_name, o.emails, o.phones, o.website, o.address, o.tags, o.notes,
                u.code AS unit_code, o.created_at, o.updated_at
         FROM humas.organizations o
         JOIN humas.units u ON u.id = o.unit_id
