@@ -99,6 +99,20 @@ struct CursorTests {
         await attack.shutdown()
     }
 
+    @Test("the command line refuses an old-style cursor naming a hidden contact in one line, exit 1")
+    func commandLineRefusal() async throws {
+        let attack = try await CursorAttack.make()
+        let run = try CommandLineRun([
+            "contact", "list", "--tag", attack.tag, "--as", attack.demak.user.email,
+            "--cursor", CursorAttack.oldStyle(id: attack.hidden[0]),
+        ])
+        #expect(run.status == 1)
+        #expect(run.stderr.split(separator: "\n").count == 1)
+        #expect(run.stderr.contains("cursor"))
+        #expect(run.stdout.isEmpty)
+        await attack.shutdown()
+    }
+
     @Test("organizations: an old-style cursor is refused; real cursors page through in id order")
     func organizationCursors() async throws {
         let attack = try await CursorAttack.make()
