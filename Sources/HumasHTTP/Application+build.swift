@@ -26,8 +26,9 @@ public func buildApplication(
 ) -> some ApplicationProtocol {
     Application(
         router: buildRouter(service: service, configuration: configuration),
-        // `/health` is answered by each connection's event loop (see HealthProbeHandler).
-        server: .http1(configuration: .init(additionalChannelHandlers: [HealthProbeHandler()])),
+        // `/health` is answered by each connection's event loop (see HealthProbeHandler), and a
+        // request the HTTP parser refuses gets a problem+json 400 (see MalformedRequestHandler).
+        server: .http1(configuration: .init(additionalChannelHandlers: [HealthProbeHandler(), MalformedRequestHandler()])),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "humas"),
         eventLoopGroupProvider: configuration.eventLoops.map { .shared($0) } ?? .singleton,
         logger: logger)
