@@ -14,27 +14,19 @@ struct Routes<Methods: RouterMethods<HumasRequestContext>> {
         self.prefix = prefix
     }
 
-    func get<Output: ResponseGenerator>(
-        _ path: String, query: [String] = [], use handler: @Sendable @escaping (Request, HumasRequestContext) async throws -> Output
-    ) {
+    func get(_ path: String, query: [String] = [], use handler: @Sendable @escaping (Request, HumasRequestContext) async throws -> some ResponseGenerator) {
         on(path, .get, query: query, use: handler)
     }
 
-    func post<Output: ResponseGenerator>(
-        _ path: String, query: [String] = [], use handler: @Sendable @escaping (Request, HumasRequestContext) async throws -> Output
-    ) {
+    func post(_ path: String, query: [String] = [], use handler: @Sendable @escaping (Request, HumasRequestContext) async throws -> some ResponseGenerator) {
         on(path, .post, query: query, use: handler)
     }
 
-    func patch<Output: ResponseGenerator>(
-        _ path: String, query: [String] = [], use handler: @Sendable @escaping (Request, HumasRequestContext) async throws -> Output
-    ) {
+    func patch(_ path: String, query: [String] = [], use handler: @Sendable @escaping (Request, HumasRequestContext) async throws -> some ResponseGenerator) {
         on(path, .patch, query: query, use: handler)
     }
 
-    func delete<Output: ResponseGenerator>(
-        _ path: String, query: [String] = [], use handler: @Sendable @escaping (Request, HumasRequestContext) async throws -> Output
-    ) {
+    func delete(_ path: String, query: [String] = [], use handler: @Sendable @escaping (Request, HumasRequestContext) async throws -> some ResponseGenerator) {
         on(path, .delete, query: query, use: handler)
     }
 
