@@ -5,11 +5,21 @@
 # use, so the generated writes (new contacts, disabled users, …) stay there and can never touch
 # the demo users `make run` shows.
 #
+# Two phases, each with tokens of its own. Operations that end the caller's own access
+# (revoking a token, disabling a user: schemathesis follows GET /v1/tokens to DELETE
+# /v1/tokens/{id} and revokes the token it runs with) run last, one phase each, after the rest;
+# the first phase never sees them.
+#
+# The check can fail for testing too little: schemathesis' "only 401/403" warning fails a phase
+# (scripts/schemathesis.toml), and afterwards every documented operation must have had an
+# answer other than 401/403 in the recorded traffic (scripts/conformance-coverage.py).
+#
 # Needs the local database up (`make database`) and a debug build. On first use it creates
 # .build/conformance-venv (installing Debian's python3-venv with apt-get when `python3 -m venv`
 # cannot work) and installs schemathesis 4 from PyPI into it. Bounded: SCHEMATHESIS_MAX_EXAMPLES
-# per operation (default 8) and a wall-clock limit for the run (CONFORMANCE_TIMEOUT seconds,
-# default 150), so the whole check stays under 3 minutes once the venv exists.
+# per operation (default 8) and a wall-clock limit per phase (CONFORMANCE_TIMEOUT seconds for
+# the first, default 150; 30 for each of the others), so the whole check stays under 4 minutes
+# once the venv exists.
 #
 # Every check runs but positive_data_acceptance: it expects any request that matches the
 # schemas to succeed, which no API with references can do (`?under=0` names no unit, `cursor`
@@ -42,11 +52,17 @@ if [ ! -x "$VENV/bin/schemathesis" ]; then
   "$VENV/bin/pip" install --quiet --disable-pip-version-check 'schemathesis>=4,<5'
 fi
 
-email="conformance.$RANDOM$RANDOM@test.humas.example"
-"$HUMAS" user add "$email" --name "Conformance Admin" --role admin --unit "$UNIT" --as admin@kpu.go.id >/dev/null
-token="$("$HUMAS" token issue --label conformance --as "$email" --json | "$VENV/bin/python" -c 'import json,sys; print(json.load(sys.stdin)["token"])')"
+# A fresh admin at the conformance unit and a token of theirs, for one phase.
+admin_token() {
+  local email="conformance.$1.$RANDOM$RANDOM@test.humas.example"
+  "$HUMAS" user add "$email" --name "Conformance Admin" --role admin --unit "$UNIT" --as admin@kpu.go.id >/dev/null
+  "$HUMAS" token issue --label "conformance $1" --as "$email" --json | "$VENV/bin/python" -c 'import json,sys; print(json.load(sys.stdin)["token"])'
+}
 
 log=.build/conformance-server.log
+reports=.build/conformance-reports
+rm -rf "$reports"
+mkdir -p "$reports"
 # A high rate limit: the run itself must not be throttled.
 HUMAS_RATE_LIMIT=1000000 "$HUMAS" serve --host 127.0.0.1 --port "$PORT" >"$log" 2>&1 &
 server=$!
@@ -61,16 +77,32 @@ for _ in $(seq 1 50); do
 done
 [ -n "$ready" ] || { echo "conformance: the server did not become ready (log: $log)" >&2; cat "$log" >&2; exit 1; }
 
-started=$(date +%s)
+# One schemathesis run: phase name, time limit, then operation filters.
+phase() {
+  local name="$1" limit="$2"
+  shift 2
+  local token started status=0
+  token="$(admin_token "$name")"
+  started=$(date +%s)
+  timeout "$limit" "$VENV/bin/schemathesis" --config-file scripts/schemathesis.toml \
+    run "http://127.0.0.1:$PORT/openapi.yaml" \
+    --url "http://127.0.0.1:$PORT" \
+    -H "Authorization: Bearer $token" \
+    --checks all \
+    --exclude-checks positive_data_acceptance \
+    --max-examples "$MAX_EXAMPLES" \
+    --suppress-health-check all \
+    --report har --report-har-path "$reports/$name.har" \
+    --no-color "$@" || status=$?
+  [ "$status" -ne 124 ] || echo "conformance: phase $name stopped after the $limit s limit" >&2
+  echo "conformance: phase $name: schemathesis exited $status after $(( $(date +%s) - started )) s"
+  return "$status"
+}
+
 status=0
-timeout "$TIMEOUT" "$VENV/bin/schemathesis" run "http://127.0.0.1:$PORT/openapi.yaml" \
-  --url "http://127.0.0.1:$PORT" \
-  -H "Authorization: Bearer $token" \
-  --checks all \
-  --exclude-checks positive_data_acceptance \
-  --max-examples "$MAX_EXAMPLES" \
-  --suppress-health-check all \
-  --no-color || status=$?
-[ "$status" -ne 124 ] || echo "conformance: stopped after the $TIMEOUT s limit" >&2
-echo "conformance: schemathesis exited $status after $(( $(date +%s) - started )) s (server log: $log)"
+phase main "$TIMEOUT" --exclude-operation-id revokeToken --exclude-operation-id disableUser || status=$?
+phase revoke-token 30 --include-operation-id revokeToken || status=$?
+phase disable-user 30 --include-operation-id disableUser || status=$?
+"$VENV/bin/python" scripts/conformance-coverage.py Sources/HumasHTTP/Resources/openapi.yaml "$reports"/*.har || status=$?
+echo "conformance: exit $status (server log: $log)"
 exit "$status"

@@ -39,8 +39,24 @@ public final class HumasService: Sendable {
                 """)
             return try rows.first.map(ActingUser.init(row:))
         }
-        guard let user else { throw HumasError.unauthenticated("the token is unknown or revoked") }
+        guard let user else { throw try await refusal(ofToken: token) }
         return Session(user: user, database: database)
+    }
+
+    /// Why a token that logs nobody in was refused, in words that say what to do.
+    private func refusal(ofToken token: String) async throws -> HumasError {
+        let reason = try await database.statement { connection -> String? in
+            let rows = try connection.query("SELECT humas.token_refusal(sha256(convert_to(\(token), 'UTF8'))) AS reason")
+            return try rows.first?.decode("reason", as: String?.self) ?? nil
+        }
+        switch reason {
+        case "user_disabled":
+            return .unauthenticated("the token's user is disabled; ask an admin of your office for access")
+        case "revoked":
+            return .unauthenticated("the token was revoked; issue a new one with `humas token issue`")
+        default:
+            return .unauthenticated("the token is unknown; issue one with `humas token issue`")
+        }
     }
 
     /// The user's row and unit, read as that user (their own row is always visible to them).

@@ -26,8 +26,9 @@ public func buildApplication(
 ) -> some ApplicationProtocol {
     Application(
         router: buildRouter(service: service, configuration: configuration),
-        // `/health` is answered by each connection's event loop (see HealthProbeHandler).
-        server: .http1(configuration: .init(additionalChannelHandlers: [HealthProbeHandler()])),
+        // `/health` is answered by each connection's event loop (see HealthProbeHandler), and a
+        // request the HTTP parser refuses gets a problem+json 400 (see MalformedRequestHandler).
+        server: .http1(configuration: .init(additionalChannelHandlers: [HealthProbeHandler(), MalformedRequestHandler()])),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "humas"),
         eventLoopGroupProvider: configuration.eventLoops.map { .shared($0) } ?? .singleton,
         logger: logger)
@@ -37,6 +38,17 @@ public func buildApplication(
 /// problem+json; `/v1` adds the rate limit, authentication and `Idempotency-Key`. A known path
 /// asked with another method gets 405.
 public func buildRouter(service: HumasService, configuration: HTTPConfiguration) -> Router<HumasRequestContext> {
+    assembleRouter(service: service, configuration: configuration).router
+}
+
+/// Every route the API serves, with its query parameters, as ``buildRouter(service:configuration:)`` registers them.
+package func routeDeclarations(service: HumasService, configuration: HTTPConfiguration) -> [RouteDeclaration] {
+    assembleRouter(service: service, configuration: configuration).routes
+}
+
+private func assembleRouter(
+    service: HumasService, configuration: HTTPConfiguration
+) -> (router: Router<HumasRequestContext>, routes: [RouteDeclaration]) {
     let router = Router(context: HumasRequestContext.self, options: [.autoGenerateHeadEndpoints])
     router.add(middleware: RequestLogMiddleware())
     router.add(middleware: ProblemMiddleware())
@@ -48,7 +60,7 @@ public func buildRouter(service: HumasService, configuration: HTTPConfiguration)
     let v1 = Routes(router.group("v1")
         .add(middleware: RateLimitMiddleware(limiter: RateLimiter(perMinute: configuration.rateLimitPerMinute)))
         .add(middleware: AuthMiddleware(service: service))
-        .add(middleware: IdempotencyMiddleware()))
+        .add(middleware: IdempotencyMiddleware()), prefix: "/v1/")
     MeController().addRoutes(to: v1)
     UnitController().addRoutes(to: v1)
     UserController().addRoutes(to: v1)
@@ -60,5 +72,5 @@ public func buildRouter(service: HumasService, configuration: HTTPConfiguration)
     ListController().addRoutes(to: v1)
     SegmentController().addRoutes(to: v1)
     v1.refuseOtherMethods()
-    return router
+    return (router, open.declarations + v1.declarations)
 }

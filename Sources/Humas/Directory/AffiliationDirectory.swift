@@ -7,6 +7,8 @@ public struct AffiliationDirectory: Sendable {
 
     public func add(_ new: NewAffiliation) async throws -> Affiliation {
         try session.requireDirectoryWriter()
+        try DayRange.check(new.startedOn, field: "started_on")
+        try DayRange.check(new.endedOn, field: "ended_on")
         try Self.checkDates(started: new.startedOn, ended: new.endedOn)
         let session = self.session
         return try await session.transaction { connection in
@@ -17,6 +19,7 @@ public struct AffiliationDirectory: Sendable {
     /// Ends a current affiliation on `endedOn` (it stays in the contact's history).
     public func end(_ id: Int64, on endedOn: PostgresDate) async throws -> Affiliation {
         try session.requireDirectoryWriter()
+        try DayRange.check(endedOn, field: "ended_on")
         let session = self.session
         return try await session.transaction { connection in
             try Self.end(id, on: endedOn, for: session, on: connection)
@@ -30,6 +33,7 @@ public struct AffiliationDirectory: Sendable {
         title: String? = nil, beat: String? = nil
     ) async throws -> AffiliationMove {
         try session.requireDirectoryWriter()
+        try DayRange.check(day, field: "on")
         let session = self.session
         return try await session.transaction { connection in
             let current = try connection.query("""
@@ -56,6 +60,15 @@ public struct AffiliationDirectory: Sendable {
     private static func insert(_ new: NewAffiliation, for session: Session, on connection: PostgresConnection) throws -> Affiliation {
         let contact = try LockedRow.lock(.contacts, id: new.contactID, for: session, on: connection)
         _ = try OrganizationDirectory.fetch(new.organizationID, on: connection)
+        if new.endedOn == nil {
+            let current = try connection.query("""
+                SELECT a.id FROM humas.affiliations a
+                WHERE a.contact_id = \(new.contactID) AND a.organization_id = \(new.organizationID)
+                  AND a.ended_on IS NULL AND a.deleted_at IS NULL
+                LIMIT 1
+                """)
+            if let row = current.first { throw alreadyCurrent(existingID: try row.decode("id", as: Int64.self)) }
+        }
         let row = try connection.query("""
             INSERT INTO humas.affiliations AS t (contact_id, organization_id, title, beat, started_on, ended_on, unit_id)
             VALUES (\(new.contactID), \(new.organizationID), \(DirectoryInput.text(new.title)), \(DirectoryInput.beat(new.beat)),
@@ -98,6 +111,17 @@ public struct AffiliationDirectory: Sendable {
             \(Affiliation.select) WHERE a.contact_id = \(contactID) AND a.deleted_at IS NULL
             \(Affiliation.order)
             """).map(Affiliation.init(row:))
+    }
+
+    /// The unique index (sql/0821) that holds one current affiliation per contact and organization.
+    static let oneCurrentConstraint = "affiliations_one_current_key"
+
+    /// A second current affiliation of a contact with the same organization: a double entry.
+    static func alreadyCurrent(existingID: Int64?) -> HumasError {
+        let which = existingID.map { "affiliation \($0)" } ?? "a current affiliation"
+        return HumasError.conflict(
+            "the contact is already at this organization (\(which)); end it first, or edit it, rather than adding another",
+            existingID: existingID)
     }
 
     private static func checkDates(started: PostgresDate?, ended: PostgresDate?) throws {

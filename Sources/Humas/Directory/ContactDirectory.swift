@@ -14,7 +14,7 @@ public struct ContactDirectory: Sendable {
         let emails = try DirectoryInput.emails(new.emails)
         let phones = try DirectoryInput.phones(new.phones)
         let tags = try DirectoryInput.tags(new.tags)
-        let social = try Self.social(new.social)
+        let social = try DirectoryInput.social(new.social)
         let session = self.session
         return try await session.transaction { connection in
             let unit = try UnitDirectory.resolveWritable(new.unitCode, for: session, on: connection)
@@ -55,7 +55,7 @@ public struct ContactDirectory: Sendable {
         let phones = try changes.phones.map(DirectoryInput.phones)
         if let emails { sets.append("emails = \(emails)::text[]") }
         if let phones { sets.append("phones = \(phones)::text[]") }
-        if let social = changes.social { sets.append("social = \(PostgresJSON(try Self.social(social)))::jsonb") }
+        if let social = changes.social { sets.append("social = \(PostgresJSON(try DirectoryInput.social(social)))::jsonb") }
         if let tags = changes.tags { sets.append("tags = \(try DirectoryInput.tags(tags))::text[]") }
         if let legalBasis = changes.legalBasis { sets.append("legal_basis = \(legalBasis.rawValue)") }
         if let note = changes.consentNote { sets.append("consent_note = \(DirectoryInput.text(note))") }
@@ -139,18 +139,6 @@ public struct ContactDirectory: Sendable {
             throw HumasError.invalid(field: "honorific", message: "must be at most 40 characters, e.g. Bapak or Ibu")
         }
         return honorific
-    }
-
-    /// Social handles: network names in lower case, handles trimmed, neither empty.
-    private static func social(_ raw: [String: String]) throws -> [String: String] {
-        var result: [String: String] = [:]
-        for (network, handle) in raw {
-            guard let key = DirectoryInput.text(network)?.lowercased(), let value = DirectoryInput.text(handle) else {
-                throw HumasError.invalid(field: "social", message: "'\(network)=\(handle)' needs a network and a handle, e.g. x=@budi or instagram=budi.santoso")
-            }
-            result[key] = value
-        }
-        return result
     }
 }
 

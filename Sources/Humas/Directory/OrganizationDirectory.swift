@@ -12,6 +12,7 @@ public struct OrganizationDirectory: Sendable {
         let emails = try DirectoryInput.emails(new.emails)
         let phones = try DirectoryInput.phones(new.phones)
         let tags = try DirectoryInput.tags(new.tags)
+        let website = try DirectoryInput.website(new.website)
         let session = self.session
         return try await session.transaction { connection in
             let unit = try UnitDirectory.resolveWritable(new.unitCode, for: session, on: connection)
@@ -21,7 +22,7 @@ public struct OrganizationDirectory: Sendable {
                     parent_id, emails, phones, website, address, tags, notes, unit_id)
                 VALUES (\(name), \(DirectoryInput.text(new.shortName)), \(new.kind.rawValue), \(new.mediaType?.rawValue),
                     \(new.ballotNumber), \(new.partyScope?.rawValue), \(DirectoryInput.text(new.region)), \(parentID),
-                    \(emails)::text[], \(phones)::text[], \(DirectoryInput.text(new.website)), \(DirectoryInput.text(new.address)),
+                    \(emails)::text[], \(phones)::text[], \(website), \(DirectoryInput.text(new.address)),
                     \(tags)::text[], \(DirectoryInput.text(new.notes)), \(unit.id))
                 RETURNING t.id, \(DirectoryTable.organizations.snapshot) AS snapshot
                 """)[0]
@@ -88,7 +89,7 @@ public struct OrganizationDirectory: Sendable {
         if let region = changes.region { sets.append("region = \(DirectoryInput.text(region))") }
         if let emails = changes.emails { sets.append("emails = \(try DirectoryInput.emails(emails))::text[]") }
         if let phones = changes.phones { sets.append("phones = \(try DirectoryInput.phones(phones))::text[]") }
-        if let website = changes.website { sets.append("website = \(DirectoryInput.text(website))") }
+        if let website = changes.website { sets.append("website = \(try DirectoryInput.website(website))") }
         if let address = changes.address { sets.append("address = \(DirectoryInput.text(address))") }
         if let tags = changes.tags { sets.append("tags = \(try DirectoryInput.tags(tags))::text[]") }
         if let notes = changes.notes { sets.append("notes = \(DirectoryInput.text(notes))") }
@@ -106,9 +107,7 @@ public struct OrganizationDirectory: Sendable {
                 let storedKind = Organization.Kind(rawValue: try kindRow.decode("kind")) ?? .other
                 let kind = changes.kind ?? storedKind
                 let parentID = try Self.resolveParent(id: changes.parentID, party: changes.party, kind: kind, on: connection)
-                guard parentID != id else {
-                    throw HumasError.invalid(field: "parent", message: "an organization cannot be its own parent")
-                }
+                try Self.refuseCycle(placing: id, under: parentID, on: connection)
                 sets.append("parent_id = \(parentID)")
             }
             if let code = changes.unitCode {

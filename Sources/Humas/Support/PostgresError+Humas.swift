@@ -19,6 +19,8 @@ enum ConstraintMessages {
         "organizations_party_scope_check": ("party_scope", "is only for political parties and must be national or aceh_local"),
         "organizations_ballot_number_key": ("ballot_number", "is already taken by another party"),
         "organizations_parent_check": ("parent", "an organization cannot be its own parent"),
+        "organizations_parent_cycle": ("parent", "would make the organization its own ancestor; pick a parent outside its branches"),
+        "organizations_website_check": ("website", "must be an http:// or https:// address, e.g. https://radiodemak.example"),
         "organizations_tags_check": ("tags", "must be short lowercase words without spaces"),
         "organizations_external_ref_key": ("external_ref", "is already used by another organization of this unit"),
         "affiliations_dates_check": ("ended_on", "must not be before started_on"),
@@ -39,6 +41,9 @@ extension PostgresError {
     func humasError() -> any Error {
         if kind == .protocolMisuse, message.contains("NUL character") {
             return HumasError.invalid(field: "value", message: "must not contain a NUL character (U+0000)")
+        }
+        if constraint == AffiliationDirectory.oneCurrentConstraint {
+            return AffiliationDirectory.alreadyCurrent(existingID: nil)
         }
         if let constraint, let known = ConstraintMessages.known[constraint] {
             return HumasError.invalid(field: known.field, message: known.message)

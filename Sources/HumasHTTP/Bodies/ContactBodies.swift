@@ -71,6 +71,12 @@ struct ContactPatchBody: RequestBody {
 }
 
 extension ContactFilters {
+    /// The filters' query parameters, as ``init(query:)`` reads them.
+    static let queryParameters = [
+        "category", "organization_kind", "organization", "party", "media_type", "beat", "tag", "under",
+        "has_email", "exclude_opted_out",
+    ]
+
     /// The filters of `GET /v1/contacts` (and the segment filter's keys), from the query string.
     init(query: QueryString) throws {
         self.init()

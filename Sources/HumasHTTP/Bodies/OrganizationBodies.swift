@@ -79,6 +79,9 @@ struct OrganizationPatchBody: RequestBody {
 }
 
 extension OrganizationFilter {
+    /// The filters' query parameters, as ``init(query:page:)`` reads them (besides `limit` and `cursor`).
+    static let queryParameters = ["kind", "media_type", "under", "q", "party"]
+
     /// The filters of `GET /v1/organizations`, from the query string.
     init(query: QueryString, page: PageRequest) throws {
         self.init()

@@ -35,7 +35,11 @@ extension Problem {
         case is Bool.Type: "true or false"
         case is Int.Type, is Int64.Type, is Int32.Type: "an integer"
         case is Double.Type, is Float.Type: "a number"
-        default: "of another type (\(type))"
+        // A list or an object of any element type reaches here as `[Any]` or `[String: Any]`:
+        // the decoder asked for the container before it knew what the elements would be.
+        case is [Any].Type, is [String].Type, is [Int64].Type: "a list (a JSON array)"
+        case is [String: Any].Type, is [String: String].Type: "an object"
+        default: "a value of another JSON type (see /openapi.yaml)"
         }
     }
 }

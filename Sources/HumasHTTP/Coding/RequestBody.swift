@@ -16,11 +16,14 @@ extension Request {
         var request = self
         let buffer = try await request.collectBody(upTo: context.maxUploadSize)
         let data = Data(buffer.readableBytesView)
+        if JSONNesting.exceeds(JSONNesting.maximumDepth, in: data) {
+            throw Problem.badRequest("the body nests arrays or objects more than \(JSONNesting.maximumDepth) levels deep; no request of this API nests more than three")
+        }
         let object: Any
         do {
             object = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
         } catch {
-            throw Problem.badRequest("the body is not valid JSON; send an object such as {\"label\": \"ci\"} with Content-Type: application/json")
+            throw Problem.badRequest("the body is not valid JSON; send one JSON object with Content-Type: application/json (each request's fields are in /openapi.yaml)")
         }
         guard let fields = object as? [String: Any] else {
             throw Problem.badRequest("the body must be a JSON object")

@@ -4,7 +4,7 @@ import Hummingbird
 /// `/v1/audit`: the audit trail of the caller's subtree, newest first (admins).
 struct AuditController {
     func addRoutes(to routes: Routes<some RouterMethods<HumasRequestContext>>) {
-        routes.get("audit", use: list)
+        routes.get("audit", query: ["entity", "entity_id"] + PageRequest.parameters, use: list)
     }
 
     /// `GET /v1/audit?entity=&entity_id=&limit=&cursor=`.

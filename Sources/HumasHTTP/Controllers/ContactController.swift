@@ -7,7 +7,7 @@ struct ContactController {
     static let fields = FieldNames.directory.merging(["name": "full_name"])
 
     func addRoutes(to routes: Routes<some RouterMethods<HumasRequestContext>>) {
-        routes.get("contacts", use: list)
+        routes.get("contacts", query: ["q"] + ContactFilters.queryParameters + PageRequest.parameters, use: list)
         routes.post("contacts", use: create)
         routes.get("contacts/{id}", use: show)
         routes.patch("contacts/{id}", use: edit)

@@ -8,7 +8,7 @@ struct OrganizationController {
     static let fields = FieldNames.directory.merging(["parent": "parent_id"])
 
     func addRoutes(to routes: Routes<some RouterMethods<HumasRequestContext>>) {
-        routes.get("organizations", use: list)
+        routes.get("organizations", query: OrganizationFilter.queryParameters + PageRequest.parameters, use: list)
         routes.post("organizations", use: create)
         routes.get("organizations/{id}", use: show)
         routes.patch("organizations/{id}", use: edit)

@@ -11,7 +11,7 @@ struct SegmentController {
         routes.post("segments", use: create)
         routes.get("segments/{id}", use: show)
         routes.delete("segments/{id}", use: remove)
-        routes.get("segments/{id}/contacts", use: contacts)
+        routes.get("segments/{id}/contacts", query: PageRequest.parameters, use: contacts)
     }
 
     /// `GET /v1/segments`: every visible segment (one page).

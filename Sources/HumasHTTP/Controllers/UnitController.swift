@@ -4,7 +4,7 @@ import Hummingbird
 /// `/v1/units`: the unit tree, readable by every user.
 struct UnitController {
     func addRoutes(to routes: Routes<some RouterMethods<HumasRequestContext>>) {
-        routes.get("units", use: list)
+        routes.get("units", query: ["under"], use: list)
         routes.get("units/{code}", use: show)
     }
 

@@ -5,7 +5,7 @@ import Hummingbird
 /// `/v1/users`: the users of the caller's subtree; admins add and disable them.
 struct UserController {
     func addRoutes(to routes: Routes<some RouterMethods<HumasRequestContext>>) {
-        routes.get("users", use: list)
+        routes.get("users", query: ["under", "include_disabled"], use: list)
         routes.post("users", use: create)
         routes.post("users/{email}/disable", use: disable)
     }

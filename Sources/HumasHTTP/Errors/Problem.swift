@@ -41,10 +41,15 @@ public struct Problem: Error, Sendable, Encodable, Equatable {
 
     /// The problem as an `application/problem+json` response with its extra headers.
     func response() -> Response {
-        let body = (try? APIJSON.encoder().encode(self)) ?? Data(#"{"title":"Internal Server Error","status":500}"#.utf8)
+        let body = encoded
         var fields = headers
         fields[.contentType] = "application/problem+json"
         fields[.contentLength] = String(body.count)
         return Response(status: .init(code: status), headers: fields, body: .init(byteBuffer: ByteBuffer(bytes: body)))
+    }
+
+    /// The problem document's JSON.
+    var encoded: Data {
+        (try? APIJSON.encoder().encode(self)) ?? Data(#"{"title":"Internal Server Error","status":500}"#.utf8)
     }
 }

@@ -3,7 +3,7 @@ import Humas
 import Hummingbird
 
 /// Logs the caller in from `Authorization: Bearer <token>`: 401 without a token or with an
-/// unknown or revoked one. The token is never logged; only its hash reaches the database.
+/// unknown or revoked one, or a disabled user's. The token is never logged; only its hash reaches the database.
 struct AuthMiddleware: RouterMiddleware {
     typealias Context = HumasRequestContext
     let service: HumasService

@@ -4,6 +4,8 @@ import Hummingbird
 public struct PageRequest: Sendable {
     public static let defaultLimit = 50
     public static let maximumLimit = 500
+    /// The query parameters of every paged listing.
+    static let parameters = ["limit", "cursor"]
 
     /// How many items a page holds (1–``maximumLimit``).
     public var limit: Int
