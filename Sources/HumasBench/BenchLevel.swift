@@ -18,7 +18,7 @@ struct BenchLevel: Sendable {
 /// What the benchmark prepares with the admin connection, as `humas_owner`: its users, and the
 /// query list the pgbench baseline reads (pgbench variables hold numbers only).
 enum BenchSetup {
-    static func prepare(levels: [BenchLevel], queries: [String], on connection: PostgresConnection) throws -> [BenchLevel] {
+    static func prepare(levels: [BenchLevel], on connection: PostgresConnection) throws -> [BenchLevel] {
         try connection.withTransaction { transaction in
             try transaction.execute(script: "SET LOCAL ROLE humas_owner")
             var prepared: [BenchLevel] = []
@@ -35,7 +35,15 @@ enum BenchSetup {
                 level.userID = id
                 prepared.append(level)
             }
+            return prepared
+        }
+    }
+
+    /// The query list the pgbench baseline picks from, replacing the previous one.
+    static func load(queries: [String], on connection: PostgresConnection) throws {
+        try connection.withTransaction { transaction in
             try transaction.execute(script: """
+                SET LOCAL ROLE humas_owner;
                 CREATE SCHEMA IF NOT EXISTS bench;
                 CREATE TABLE IF NOT EXISTS bench.search_queries (i int PRIMARY KEY, q text NOT NULL);
                 TRUNCATE bench.search_queries
@@ -43,7 +51,6 @@ enum BenchSetup {
             for (index, query) in queries.enumerated() {
                 try transaction.execute("INSERT INTO bench.search_queries (i, q) VALUES (\(index + 1), \(query))")
             }
-            return prepared
         }
     }
 
@@ -52,7 +59,7 @@ enum BenchSetup {
     static func vacuumAnalyze(on connection: PostgresConnection) throws {
         // VACUUM refuses to run in a transaction block, so each statement goes on its own.
         try connection.execute(script: "SET ROLE humas_owner")
-        try connection.execute(script: "VACUUM (ANALYZE) humas.contacts, humas.organizations, humas.affiliations, humas.search_names, humas.search_words")
+        try connection.execute(script: "VACUUM (ANALYZE) humas.contacts, humas.organizations, humas.affiliations, humas.search_names, humas.search_words, humas.search_word_units, humas.search_outside_orgs")
         try connection.execute(script: "RESET ROLE")
     }
 

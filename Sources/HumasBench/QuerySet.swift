@@ -32,6 +32,10 @@ enum QuerySet {
         return queries
     }
 
+    /// Single words that start many outlet names ("Suara Merapi", "Radio Gema Sumba 98,4 FM"): a
+    /// search that finds contacts mostly through their organizations, thousands of them at 1M.
+    static let organizationWords = ["suara", "radio", "harian", "warta", "gema", "kabar", "berita", "swara"]
+
     /// The name without academic titles: "Dr. Budi Santoso, M.Si." -> ["Budi", "Santoso"].
     private static func plainName(_ fullName: String) -> [String] {
         let beforeDegrees = fullName.split(separator: ",").first ?? ""

@@ -68,7 +68,7 @@ public struct NationalDataGenerator: Sendable {
                 // A big load changes the tables' statistics enough to mislead the planner until
                 // autovacuum notices; a few seconds now keep the first searches fast.
                 try connection.execute(script: "SET ROLE \(DatabaseRoles.owner)")
-                try connection.execute(script: "ANALYZE humas.contacts, humas.organizations, humas.affiliations, humas.search_names, humas.search_words")
+                try connection.execute(script: "ANALYZE humas.contacts, humas.organizations, humas.affiliations, humas.search_names, humas.search_words, humas.search_word_units, humas.search_outside_orgs")
                 try connection.execute(script: "RESET ROLE")
             }
             let elapsed = ContinuousClock.now - started
