@@ -29,6 +29,26 @@ struct DisclosureTests {
         await attack.shutdown()
     }
 
+    @Test("the audit of a segment saved for Demak by the province hides a filter organization Demak cannot read")
+    func auditSegmentFilterOrganization() async throws {
+        let attack = try await Attack.make()
+        let semarang = try await UserFixtures.session(.editor, at: "ID-JT-KOTA-SEMARANG", on: attack.service)
+        let outlet = try await semarang.organizations.add(NewOrganization(name: "Radio Segmen \(attack.tag)", kind: .mediaOutlet))
+        let province = try await UserFixtures.session(.editor, at: "ID-JT", on: attack.service)
+        var filter = SegmentFilter()
+        filter.organization = outlet.id
+        let segment = try await province.segments.create(name: "Segmen \(attack.tag)", filter: filter, unit: Attack.demak)
+        func filterOrganization(seenAt unit: String) async throws -> JSONValue? {
+            let admin = try await UserFixtures.session(.admin, at: unit, on: attack.service)
+            let entries = try await admin.audit.list(entity: "segment", entityID: segment.id)
+            guard case .object(let stored)? = try #require(entries.first).after?["filter"] else { return nil }
+            return stored["organization"]
+        }
+        #expect(try await filterOrganization(seenAt: Attack.demak) == .null)
+        #expect(try await filterOrganization(seenAt: "ID-JT") == .number(Double(outlet.id)))
+        await attack.shutdown()
+    }
+
     @Test("a branch whose parent is hidden shows no parent, and ?organization=<hidden id> answers like an unknown id")
     func hiddenParentOrganization() async throws {
         let attack = try await Attack.make()
