@@ -130,12 +130,13 @@ SELECT humas.refresh_contact_org_names(ARRAY(
     SELECT DISTINCT contact_id FROM humas.affiliations WHERE deleted_at IS NULL AND ended_on IS NULL));
 
 -- The words of each organization, for finding the organizations a query names (step 3 of the
--- search). The contacts' own GIN indexes on search_tsv and org_tsv are no longer what the search
--- starts from (a contact's organizations are readable or not depending on the caller), so they go.
+-- search), which is where the search now starts from: a contact's organizations are readable or
+-- not depending on the caller. contacts.org_tsv's GIN index is no longer used; search_tsv's
+-- stays for narrow queries with a broad word (step 3).
 ALTER TABLE humas.organizations ADD COLUMN search_tsv tsvector
     GENERATED ALWAYS AS (to_tsvector('simple'::regconfig, humas.organization_search_text(name, short_name))) STORED;
 CREATE INDEX organizations_search_tsv_idx ON humas.organizations USING gin (search_tsv);
-DROP INDEX humas.contacts_search_tsv_idx, humas.contacts_org_tsv_idx;
+DROP INDEX humas.contacts_org_tsv_idx;
 
 -- The search with 0810's signature, drawing on readable words only (humas.contact_search_groups
 -- with the scope, 0830) and on the readable organizations off a contact's line (the last branch).
@@ -217,11 +218,9 @@ DECLARE
     v_where text;
     -- Organization matches (step 3).
     c_broad CONSTANT int := 2000;        -- affiliations beyond which a name-order walk is cheaper
-    c_walk_names CONSTANT int := 20000;  -- names beyond which the walk is not narrowed by name
     v_hit_orgs bigint[];    -- readable organizations whose names match a query word
     v_hit_affs int;         -- their current affiliations, counted up to c_broad + 1
-    v_name_only tsquery;    -- the query words no such organization matches
-    v_walk_names text[];    -- the names those words match, for the walk
+    v_use_gin boolean;      -- broad, but narrowed by a word that must match the name
     v_scoped_where text;
     v_org_ids bigint[] := '{}';   -- organization matches collected (with name)
     v_org_nm  text[] := '{}';
@@ -229,6 +228,8 @@ DECLARE
     v_walk_nm  text[];
     v_walk_name text;       -- where the walk goes on from
     v_walk_id  bigint;
+    v_walked   int := 0;    -- contacts the walk has checked
+    c_walk_budget CONSTANT int := 3584;  -- 512 + 1024 + 2048: beyond, the GIN index takes over
 BEGIN
     IF v_lo IS NULL THEN
         RETURN;             -- no (enabled) acting user: sees nothing
@@ -380,127 +381,149 @@ BEGIN
         --     (contacts_search_name_idx, the scope checked in the index) and stop at a full
         --     page, matching on contacts.search_tsv - their name and their line's organizations,
         --     which whoever reads the contact reads too - plus, from search_outside_orgs, the
-        --     few contacts of readable organizations off their line. A query word that no such
-        --     organization matches must then match the name: the walk is narrowed to the names
-        --     it matches (search_names), as long as they are not too many to list.
-        -- `unit_id + 0` in the contacts' scope test keeps the planner from AND-ing a unit_id
-        -- btree bitmap of the ancestors' rows (KPU RI's tens of thousands of national contacts)
-        -- into the plans below.
-        v_scoped_where := replace(v_where, 'c.unit_id', '(c.unit_id + 0)');
-        v_hit_orgs := ARRAY(SELECT o.id FROM humas.organizations o
-                            WHERE o.search_tsv @@ v_orgq AND o.deleted_at IS NULL
-                              AND humas.unit_readable(o.unit_id, v_lo, v_hi, v_anc));
-        SELECT count(*) INTO v_hit_affs
-        FROM (SELECT 1 FROM humas.affiliations a
-              WHERE a.organization_id = ANY (v_hit_orgs) AND a.deleted_at IS NULL AND a.ended_on IS NULL
-              LIMIT c_broad + 1) s;
-        IF v_hit_affs <= c_broad THEN
-            EXECUTE replace($sql$
-                SELECT coalesce(array_agg(c.id ORDER BY c.search_name, c.id), '{}'),
-                       coalesce(array_agg(c.search_name::text ORDER BY c.search_name, c.id), '{}')
-                FROM (SELECT c.id, c.search_name
-                      FROM humas.contacts c
-                      WHERE c.id IN (SELECT a.contact_id FROM humas.affiliations a
-                                     WHERE a.organization_id = ANY ($26) AND a.deleted_at IS NULL AND a.ended_on IS NULL)
-                        AND NOT (c.search_tsv @@ $25)     -- not already a name match
-                        AND to_tsvector('simple'::regconfig, humas.norm_text(concat_ws(' ', c.search_name,
-                                (SELECT string_agg(concat_ws(' ', o.name, o.short_name), ' ')
-                                 FROM humas.affiliations a JOIN humas.organizations o ON o.id = a.organization_id
-                                 WHERE a.contact_id = c.id AND a.deleted_at IS NULL AND a.ended_on IS NULL
-                                   AND o.deleted_at IS NULL AND humas.unit_readable(o.unit_id, $3, $4, $5))))) @@ $2
-                        AND $where
-                        AND ($17::real IS NULL OR $17 > 0 OR (c.search_name, c.id) > ($22, $18))
-                      ORDER BY c.search_name, c.id
-                      LIMIT $19) c
-            $sql$, '$where', v_scoped_where)
-            INTO v_org_ids, v_org_nm
-            USING v_qlen, v_tsq, v_lo, v_hi, v_anc, v_under_lo, v_under_hi, v_category, v_tag, v_has_email,
-                  v_excl_opted_out, v_aff, v_kind, v_media, v_beat, v_orgs, after_score, after_id, v_limit,
-                  NULL::bigint[], NULL::real[], v_after_name, NULL::text[], v_orgq, v_nameq, v_hit_orgs;
-        ELSE
-            SELECT to_tsquery('simple', string_agg('(' || g::text || ')', ' & ')) INTO v_name_only
-            FROM unnest(v_groups) AS g
-            WHERE NOT EXISTS (SELECT 1 FROM humas.organizations o WHERE o.id = ANY (v_hit_orgs) AND o.search_tsv @@ g);
-            IF v_name_only IS NOT NULL THEN
-                v_walk_names := ARRAY(SELECT sn.search_name FROM humas.search_names sn
-                                      WHERE sn.tsv @@ v_name_only LIMIT c_walk_names + 1);
-                IF cardinality(v_walk_names) > c_walk_names THEN
-                    v_walk_names := NULL;
-                END IF;
-            END IF;
-            -- The walk: readable contacts in name order, from the cursor on, in chunks of 512,
-            -- 1024, ... (each an index-only scan of contacts_search_name_idx that stops at the
-            -- chunk's end: the scope test reads the index's unit_id, and `+ 0` keeps the unit_id
-            -- indexes out of it), each chunk's contacts then checked on their rows until the
-            -- page is full.
-            v_chunk := 512;
-            IF after_score = 0 THEN
-                v_walk_name := v_after_name;
-                v_walk_id := after_id;
-            END IF;
-            LOOP
-                EXECUTE $sql$
-                    SELECT coalesce(array_agg(n.id ORDER BY n.search_name, n.id), '{}'),
-                           coalesce(array_agg(n.search_name::text ORDER BY n.search_name, n.id), '{}')
-                    FROM (SELECT n.id, n.search_name FROM humas.contacts n
-                          WHERE n.deleted_at IS NULL AND humas.unit_readable(n.unit_id + 0, $1, $2, $3)
-                            AND ($4::int IS NULL OR n.unit_id + 0 BETWEEN $4 AND $5)
-                            AND ($6::text[] IS NULL OR n.search_name = ANY ($6))
-                            AND ($7::text IS NULL OR (n.search_name, n.id) > ($7, $8))
-                          ORDER BY n.search_name, n.id
-                          LIMIT $9) n
-                $sql$
-                INTO v_walk_ids, v_walk_nm
-                USING v_lo, v_hi, v_anc, v_under_lo, v_under_hi, v_walk_names, v_walk_name, v_walk_id, v_chunk;
-                EXIT WHEN cardinality(v_walk_ids) = 0;
+        --     few contacts of readable organizations off their line. When the query also has
+        --     a word no such organization matches (so it must match the name), or the walk
+        --     finds few matches, the GIN index on search_tsv intersects the words instead.
+        -- Organization matches rank after every name match: a page the names filled needs none.
+        IF cardinality(v_ids) < v_limit THEN
+            -- `unit_id + 0` in the contacts' scope test keeps the planner from AND-ing a unit_id
+            -- btree bitmap of the ancestors' rows (KPU RI's tens of thousands of national contacts)
+            -- into the plans below.
+            v_scoped_where := replace(v_where, 'c.unit_id', '(c.unit_id + 0)');
+            v_hit_orgs := ARRAY(SELECT o.id FROM humas.organizations o
+                                WHERE o.search_tsv @@ v_orgq AND o.deleted_at IS NULL
+                                  AND humas.unit_readable(o.unit_id, v_lo, v_hi, v_anc));
+            SELECT count(*) INTO v_hit_affs
+            FROM (SELECT 1 FROM humas.affiliations a
+                  WHERE a.organization_id = ANY (v_hit_orgs) AND a.deleted_at IS NULL AND a.ended_on IS NULL
+                  LIMIT c_broad + 1) s;
+            IF v_hit_affs <= c_broad THEN
                 EXECUTE replace($sql$
-                    SELECT coalesce(array_agg(x.id ORDER BY x.ord), '{}'),
-                           coalesce(array_agg(x.search_name ORDER BY x.ord), '{}')
-                    FROM (SELECT w.id, w.search_name, w.ord
-                          FROM unnest($20::bigint[], $23::text[]) WITH ORDINALITY AS w (id, search_name, ord)
-                          JOIN humas.contacts c ON c.id = w.id
-                          -- ts_match_vq(), not @@: a check of these rows, never an index scan.
-                          WHERE c.org_names <> ''
-                            AND ts_match_vq(c.search_tsv, $2) AND ts_match_vq(c.org_tsv, $24)
-                            AND NOT ts_match_vq(c.search_tsv, $25)
+                    SELECT coalesce(array_agg(c.id ORDER BY c.search_name, c.id), '{}'),
+                           coalesce(array_agg(c.search_name::text ORDER BY c.search_name, c.id), '{}')
+                    FROM (SELECT c.id, c.search_name
+                          FROM humas.contacts c
+                          WHERE c.id IN (SELECT a.contact_id FROM humas.affiliations a
+                                         WHERE a.organization_id = ANY ($26) AND a.deleted_at IS NULL AND a.ended_on IS NULL)
+                            AND NOT (c.search_tsv @@ $25)     -- not already a name match
+                            AND to_tsvector('simple'::regconfig, humas.norm_text(concat_ws(' ', c.search_name,
+                                    (SELECT string_agg(concat_ws(' ', o.name, o.short_name), ' ')
+                                     FROM humas.affiliations a JOIN humas.organizations o ON o.id = a.organization_id
+                                     WHERE a.contact_id = c.id AND a.deleted_at IS NULL AND a.ended_on IS NULL
+                                       AND o.deleted_at IS NULL AND humas.unit_readable(o.unit_id, $3, $4, $5))))) @@ $2
                             AND $where
-                          ORDER BY w.ord
-                          LIMIT $19) x
+                            AND ($17::real IS NULL OR $17 > 0 OR (c.search_name, c.id) > ($22, $18))
+                          ORDER BY c.search_name, c.id
+                          LIMIT $19) c
+                $sql$, '$where', v_scoped_where)
+                INTO v_org_ids, v_org_nm
+                USING v_qlen, v_tsq, v_lo, v_hi, v_anc, v_under_lo, v_under_hi, v_category, v_tag, v_has_email,
+                      v_excl_opted_out, v_aff, v_kind, v_media, v_beat, v_orgs, after_score, after_id, v_limit,
+                      NULL::bigint[], NULL::real[], v_after_name, NULL::text[], v_orgq, v_nameq, v_hit_orgs;
+            ELSE
+                IF after_score = 0 THEN
+                    v_walk_name := v_after_name;
+                    v_walk_id := after_id;
+                END IF;
+                -- A query word that none of those organizations matches must match the name
+                -- ('siti tan'): few contacts match both, and the GIN index on search_tsv
+                -- intersects them at once. Otherwise ('radio', 'suara gema') the matches are
+                -- dense: walk.
+                PERFORM 1 FROM unnest(v_groups) AS g
+                WHERE NOT EXISTS (SELECT 1 FROM humas.organizations o WHERE o.id = ANY (v_hit_orgs) AND o.search_tsv @@ g);
+                v_use_gin := FOUND;
+                -- The walk: readable contacts in name order, from the cursor on, in chunks of 512,
+                -- 1024 and 2048 (each an index-only scan of contacts_search_name_idx that stops at
+                -- the chunk's end: the scope test reads the index's unit_id, and `+ 0` keeps the
+                -- unit_id indexes out of it), each chunk's contacts then checked on their rows
+                -- until the page is full. A walk that finds few matches hands over to the GIN
+                -- index, from where it stopped.
+                v_chunk := 512;
+                WHILE NOT v_use_gin LOOP
+                    EXECUTE $sql$
+                        SELECT coalesce(array_agg(n.id ORDER BY n.search_name, n.id), '{}'),
+                               coalesce(array_agg(n.search_name::text ORDER BY n.search_name, n.id), '{}')
+                        FROM (SELECT n.id, n.search_name FROM humas.contacts n
+                              WHERE n.deleted_at IS NULL AND humas.unit_readable(n.unit_id + 0, $1, $2, $3)
+                                AND ($4::int IS NULL OR n.unit_id + 0 BETWEEN $4 AND $5)
+                                AND ($6::text IS NULL OR (n.search_name, n.id) > ($6, $7))
+                              ORDER BY n.search_name, n.id
+                              LIMIT $8) n
+                    $sql$
+                    INTO v_walk_ids, v_walk_nm
+                    USING v_lo, v_hi, v_anc, v_under_lo, v_under_hi, v_walk_name, v_walk_id, v_chunk;
+                    EXIT WHEN cardinality(v_walk_ids) = 0;
+                    EXECUTE replace($sql$
+                        SELECT coalesce(array_agg(x.id ORDER BY x.ord), '{}'),
+                               coalesce(array_agg(x.search_name ORDER BY x.ord), '{}')
+                        FROM (SELECT w.id, w.search_name, w.ord
+                              FROM unnest($20::bigint[], $23::text[]) WITH ORDINALITY AS w (id, search_name, ord)
+                              JOIN humas.contacts c ON c.id = w.id
+                              -- ts_match_vq(), not @@: a check of these rows, never an index scan.
+                              WHERE c.org_names <> ''
+                                AND ts_match_vq(c.search_tsv, $2) AND ts_match_vq(c.org_tsv, $24)
+                                AND NOT ts_match_vq(c.search_tsv, $25)
+                                AND $where
+                              ORDER BY w.ord
+                              LIMIT $19) x
+                    $sql$, '$where', v_scoped_where)
+                    INTO v_more_ids, v_more_nm
+                    USING v_qlen, v_tsq, v_lo, v_hi, v_anc, v_under_lo, v_under_hi, v_category, v_tag, v_has_email,
+                          v_excl_opted_out, v_aff, v_kind, v_media, v_beat, v_orgs, NULL::real, NULL::bigint,
+                          v_limit - cardinality(v_org_ids), v_walk_ids, NULL::real[], NULL::text, v_walk_nm, v_orgq, v_nameq;
+                    v_org_ids := v_org_ids || v_more_ids;
+                    v_org_nm := v_org_nm || v_more_nm;
+                    EXIT WHEN cardinality(v_org_ids) >= v_limit OR cardinality(v_walk_ids) < v_chunk;
+                    v_walk_name := v_walk_nm[cardinality(v_walk_nm)];
+                    v_walk_id := v_walk_ids[cardinality(v_walk_ids)];
+                    v_walked := v_walked + cardinality(v_walk_ids);
+                    v_chunk := v_chunk * 2;
+                    v_use_gin := v_walked >= c_walk_budget;
+                END LOOP;
+                IF v_use_gin THEN
+                    EXECUTE replace($sql$
+                        SELECT coalesce(array_agg(x.id ORDER BY x.search_name, x.id), '{}'),
+                               coalesce(array_agg(x.search_name::text ORDER BY x.search_name, x.id), '{}')
+                        FROM (SELECT c.id, c.search_name FROM humas.contacts c
+                              WHERE c.org_names <> '' AND c.search_tsv @@ $2
+                                AND ts_match_vq(c.org_tsv, $24) AND NOT ts_match_vq(c.search_tsv, $25)
+                                AND $where
+                                AND ($26::text IS NULL OR (c.search_name, c.id) > ($26, $27))
+                              ORDER BY c.search_name, c.id
+                              LIMIT $19) x
+                    $sql$, '$where', v_scoped_where)
+                    INTO v_more_ids, v_more_nm
+                    USING v_qlen, v_tsq, v_lo, v_hi, v_anc, v_under_lo, v_under_hi, v_category, v_tag, v_has_email,
+                          v_excl_opted_out, v_aff, v_kind, v_media, v_beat, v_orgs, NULL::real, NULL::bigint,
+                          v_limit - cardinality(v_org_ids), NULL::bigint[], NULL::real[], NULL::text, NULL::text[],
+                          v_orgq, v_nameq, v_walk_name, v_walk_id;
+                    v_org_ids := v_org_ids || v_more_ids;
+                    v_org_nm := v_org_nm || v_more_nm;
+                END IF;
+                -- And the few contacts of readable organizations off their own line.
+                EXECUTE replace($sql$
+                    SELECT coalesce(array_agg(c.id ORDER BY c.search_name, c.id), '{}'),
+                           coalesce(array_agg(c.search_name::text ORDER BY c.search_name, c.id), '{}')
+                    FROM (SELECT c.id, c.search_name
+                          FROM humas.contacts c
+                          WHERE c.id IN (SELECT x.contact_id FROM humas.search_outside_orgs x
+                                         WHERE x.org_tsv @@ $24 AND humas.unit_readable(x.org_unit_id, $3, $4, $5))
+                            AND NOT (c.search_tsv @@ $2)      -- not found by the walk
+                            AND to_tsvector('simple'::regconfig, humas.norm_text(concat_ws(' ', c.search_name, c.org_names,
+                                    (SELECT string_agg(x.org_names, ' ') FROM humas.search_outside_orgs x
+                                     WHERE x.contact_id = c.id AND humas.unit_readable(x.org_unit_id, $3, $4, $5))))) @@ $2
+                            AND $where
+                            AND ($17::real IS NULL OR $17 > 0 OR (c.search_name, c.id) > ($22, $18))
+                          ORDER BY c.search_name, c.id
+                          LIMIT $19) c
                 $sql$, '$where', v_scoped_where)
                 INTO v_more_ids, v_more_nm
                 USING v_qlen, v_tsq, v_lo, v_hi, v_anc, v_under_lo, v_under_hi, v_category, v_tag, v_has_email,
-                      v_excl_opted_out, v_aff, v_kind, v_media, v_beat, v_orgs, NULL::real, NULL::bigint,
-                      v_limit - cardinality(v_org_ids), v_walk_ids, NULL::real[], NULL::text, v_walk_nm, v_orgq, v_nameq;
+                      v_excl_opted_out, v_aff, v_kind, v_media, v_beat, v_orgs, after_score, after_id, v_limit,
+                      NULL::bigint[], NULL::real[], v_after_name, NULL::text[], v_orgq, v_nameq;
                 v_org_ids := v_org_ids || v_more_ids;
                 v_org_nm := v_org_nm || v_more_nm;
-                EXIT WHEN cardinality(v_org_ids) >= v_limit OR cardinality(v_walk_ids) < v_chunk;
-                v_walk_name := v_walk_nm[cardinality(v_walk_nm)];
-                v_walk_id := v_walk_ids[cardinality(v_walk_ids)];
-                v_chunk := least(v_chunk * 2, 16384);
-            END LOOP;
-            -- And the few contacts of readable organizations off their own line.
-            EXECUTE replace($sql$
-                SELECT coalesce(array_agg(c.id ORDER BY c.search_name, c.id), '{}'),
-                       coalesce(array_agg(c.search_name::text ORDER BY c.search_name, c.id), '{}')
-                FROM (SELECT c.id, c.search_name
-                      FROM humas.contacts c
-                      WHERE c.id IN (SELECT x.contact_id FROM humas.search_outside_orgs x
-                                     WHERE x.org_tsv @@ $24 AND humas.unit_readable(x.org_unit_id, $3, $4, $5))
-                        AND NOT (c.search_tsv @@ $2)      -- not found by the walk
-                        AND to_tsvector('simple'::regconfig, humas.norm_text(concat_ws(' ', c.search_name, c.org_names,
-                                (SELECT string_agg(x.org_names, ' ') FROM humas.search_outside_orgs x
-                                 WHERE x.contact_id = c.id AND humas.unit_readable(x.org_unit_id, $3, $4, $5))))) @@ $2
-                        AND $where
-                        AND ($17::real IS NULL OR $17 > 0 OR (c.search_name, c.id) > ($22, $18))
-                      ORDER BY c.search_name, c.id
-                      LIMIT $19) c
-            $sql$, '$where', v_scoped_where)
-            INTO v_more_ids, v_more_nm
-            USING v_qlen, v_tsq, v_lo, v_hi, v_anc, v_under_lo, v_under_hi, v_category, v_tag, v_has_email,
-                  v_excl_opted_out, v_aff, v_kind, v_media, v_beat, v_orgs, after_score, after_id, v_limit,
-                  NULL::bigint[], NULL::real[], v_after_name, NULL::text[], v_orgq, v_nameq;
-            v_org_ids := v_org_ids || v_more_ids;
-            v_org_nm := v_org_nm || v_more_nm;
+            END IF;
         END IF;
 
         -- 4. The merge of both, in the final order.

@@ -108,6 +108,53 @@ struct SearchSideChannelTests {
         #expect(try !world.correctedQuery(stem + "a", as: world.demakID).contains("'\(stem)i'"))
     }
 
+    @Test("a broad organization word pages through all its contacts in name order; a narrower pair of words finds the few")
+    func broadOrganizationWord() async throws {
+        let world = try await SideChannelWorld.make()
+        // 4,000 Demak journalists of one outlet: past the point where the search walks names
+        // instead of starting from the outlet's affiliations. Five of them also work for a
+        // second outlet, and sort last, so the walk gives up before reaching them.
+        // Random letters: no other word, of this run or another, is like them.
+        let broad = String(world.suffix.reversed()), narrow = world.suffix + world.suffix
+        let wide = try world.owner.insertOrganization("Radio \(broad.capitalized)", unit: ScopeFixture.province)
+        let small = try world.owner.insertOrganization("Harian \(narrow.capitalized)", unit: ScopeFixture.province)
+        let ids: [Int64] = try world.owner.query("""
+            WITH c AS (
+                INSERT INTO humas.contacts (full_name, category, unit_id)
+                SELECT CASE WHEN i <= 5 THEN 'Zulkifli ' ELSE 'Warga ' END || \(world.suffix) || chr(97 + i % 26) || chr(97 + i / 26 % 26),
+                       'journalist', u.id
+                FROM humas.units u, generate_series(1, 4000) AS i WHERE u.code = \(ScopeFixture.demak)
+                RETURNING id, full_name),
+            a AS (
+                INSERT INTO humas.affiliations (contact_id, organization_id, unit_id)
+                SELECT c.id, o.id, (SELECT id FROM humas.units WHERE code = \(ScopeFixture.demak))
+                FROM c JOIN (VALUES (\(wide)::bigint, false), (\(small)::bigint, true)) AS o (id, only_zulkifli)
+                     ON NOT o.only_zulkifli OR c.full_name LIKE 'Zulkifli %'
+                RETURNING contact_id)
+            SELECT c.id FROM c WHERE c.id IN (SELECT contact_id FROM a)
+            """).map { try $0.decode("id") }
+        let expected: [Int64] = try world.owner.query("""
+            SELECT id FROM humas.contacts WHERE id = ANY (\(ids)::bigint[]) ORDER BY search_name, id
+            """).map { try $0.decode("id") }
+        try await withFixtureSession(world.demak) { (session: Session) async throws in
+            var seen: [Int64] = []
+            var cursor: String?
+            repeat {
+                let page = try await session.contacts.search(broad, limit: 500, cursor: cursor)
+                seen += page.contents
+                cursor = page.nextCursor
+            } while cursor != nil
+            #expect(seen == expected)
+            let both = try await session.contacts.search("\(broad) \(narrow)")
+            #expect(both.contents == Array(expected.suffix(5)))
+            #expect(both.contacts.allSatisfy { $0.fullName.hasPrefix("Zulkifli") })
+        }
+        // Kota Surabaya reads neither outlet nor the journalists.
+        try await withFixtureSession(world.surabaya) { (session: Session) async throws in
+            #expect(try await session.contacts.search(broad).contents.isEmpty)
+        }
+    }
+
     @Test("the application role cannot read the search's word and organization tables")
     func tablesAreOwnerOnly() async throws {
         let world = try await SideChannelWorld.make()
