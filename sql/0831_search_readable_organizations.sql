@@ -397,7 +397,9 @@ BEGIN
             FROM (SELECT 1 FROM humas.affiliations a
                   WHERE a.organization_id = ANY (v_hit_orgs) AND a.deleted_at IS NULL AND a.ended_on IS NULL
                   LIMIT c_broad + 1) s;
-            IF v_hit_affs <= c_broad THEN
+            IF cardinality(v_hit_orgs) = 0 THEN
+                NULL;   -- no readable organization has these words: no organization matches
+            ELSIF v_hit_affs <= c_broad THEN
                 EXECUTE replace($sql$
                     SELECT coalesce(array_agg(c.id ORDER BY c.search_name, c.id), '{}'),
                            coalesce(array_agg(c.search_name::text ORDER BY c.search_name, c.id), '{}')
@@ -406,18 +408,20 @@ BEGIN
                           WHERE c.id IN (SELECT a.contact_id FROM humas.affiliations a
                                          WHERE a.organization_id = ANY ($26) AND a.deleted_at IS NULL AND a.ended_on IS NULL)
                             AND NOT (c.search_tsv @@ $25)     -- not already a name match
-                            AND to_tsvector('simple'::regconfig, humas.norm_text(concat_ws(' ', c.search_name,
+                            -- One word: those organizations match it. More: every word must match
+                            -- the name or a readable organization.
+                            AND ($1 = 1 OR to_tsvector('simple'::regconfig, humas.norm_text(concat_ws(' ', c.search_name,
                                     (SELECT string_agg(concat_ws(' ', o.name, o.short_name), ' ')
                                      FROM humas.affiliations a JOIN humas.organizations o ON o.id = a.organization_id
                                      WHERE a.contact_id = c.id AND a.deleted_at IS NULL AND a.ended_on IS NULL
-                                       AND o.deleted_at IS NULL AND humas.unit_readable(o.unit_id, $3, $4, $5))))) @@ $2
+                                       AND o.deleted_at IS NULL AND humas.unit_readable(o.unit_id, $3, $4, $5))))) @@ $2)
                             AND $where
                             AND ($17::real IS NULL OR $17 > 0 OR (c.search_name, c.id) > ($22, $18))
                           ORDER BY c.search_name, c.id
                           LIMIT $19) c
                 $sql$, '$where', v_scoped_where)
                 INTO v_org_ids, v_org_nm
-                USING v_qlen, v_tsq, v_lo, v_hi, v_anc, v_under_lo, v_under_hi, v_category, v_tag, v_has_email,
+                USING cardinality(v_groups), v_tsq, v_lo, v_hi, v_anc, v_under_lo, v_under_hi, v_category, v_tag, v_has_email,
                       v_excl_opted_out, v_aff, v_kind, v_media, v_beat, v_orgs, after_score, after_id, v_limit,
                       NULL::bigint[], NULL::real[], v_after_name, NULL::text[], v_orgq, v_nameq, v_hit_orgs;
             ELSE

@@ -203,8 +203,17 @@ struct SideChannelWorld: Sendable {
             nationalID: users["national"]!.1)
     }
 
-    /// A word no other test run has: `base` and this run's letters.
-    func word(_ base: String) -> String { base + suffix }
+    /// A word of 12 letters that stands for `base` in this run: the same for the same base, and
+    /// like no other word (another base's, another run's, a real name's), so that no typo
+    /// correction can reach it from them.
+    func word(_ base: String) -> String {
+        var state: UInt64 = 0xcbf2_9ce4_8422_2325  // FNV-1a of base and suffix, then an LCG
+        for byte in (base + suffix).utf8 { state = (state ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        return String((0..<12).map { _ in
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Character(UnicodeScalar(UInt8(97 + (state >> 33) % 26)))
+        })
+    }
 
     /// The tsquery the search builds for `text` as the user: which corrections it made.
     func correctedQuery(_ text: String, as userID: Int64) throws -> String {
