@@ -136,6 +136,14 @@ SELECT humas.refresh_contact_org_names(ARRAY(
 ALTER TABLE humas.organizations ADD COLUMN search_tsv tsvector
     GENERATED ALWAYS AS (to_tsvector('simple'::regconfig, humas.organization_search_text(name, short_name))) STORED;
 CREATE INDEX organizations_search_tsv_idx ON humas.organizations USING gin (search_tsv);
+-- The contacts with organizations on their line in name order, with what the walk of step 3
+-- tests (scope, organization words) in the index itself: no heap visit for a contact it skips.
+-- Current affiliations by organization with their (contact's) unit: step 3 counts and collects
+-- the readable ones of the matching organizations from the index alone.
+CREATE INDEX affiliations_current_org_idx ON humas.affiliations (organization_id, unit_id, contact_id)
+    WHERE deleted_at IS NULL AND ended_on IS NULL;
+CREATE INDEX contacts_org_walk_idx ON humas.contacts (search_name, id) INCLUDE (unit_id, org_tsv)
+    WHERE deleted_at IS NULL AND org_names <> '';
 DROP INDEX humas.contacts_org_tsv_idx;
 
 -- The search with 0810's signature, drawing on readable words only (humas.contact_search_groups
@@ -229,7 +237,7 @@ DECLARE
     v_walk_name text;       -- where the walk goes on from
     v_walk_id  bigint;
     v_walked   int := 0;    -- contacts the walk has checked
-    c_walk_budget CONSTANT int := 3584;  -- 512 + 1024 + 2048: beyond, the GIN index takes over
+    c_walk_budget CONSTANT int := 3968;  -- 128 + ... + 2048: beyond, the GIN index takes over
 BEGIN
     IF v_lo IS NULL THEN
         RETURN;             -- no (enabled) acting user: sees nothing
@@ -393,9 +401,13 @@ BEGIN
             v_hit_orgs := ARRAY(SELECT o.id FROM humas.organizations o
                                 WHERE o.search_tsv @@ v_orgq AND o.deleted_at IS NULL
                                   AND humas.unit_readable(o.unit_id, v_lo, v_hi, v_anc));
+            -- An affiliation belongs to its contact's unit: one the caller cannot read leads to
+            -- no contact it may see (a national outlet's journalists all over the country, seen
+            -- from one kabupaten), and is not counted.
             SELECT count(*) INTO v_hit_affs
             FROM (SELECT 1 FROM humas.affiliations a
                   WHERE a.organization_id = ANY (v_hit_orgs) AND a.deleted_at IS NULL AND a.ended_on IS NULL
+                    AND humas.unit_readable(a.unit_id, v_lo, v_hi, v_anc)
                   LIMIT c_broad + 1) s;
             IF cardinality(v_hit_orgs) = 0 THEN
                 NULL;   -- no readable organization has these words: no organization matches
@@ -406,7 +418,8 @@ BEGIN
                     FROM (SELECT c.id, c.search_name
                           FROM humas.contacts c
                           WHERE c.id IN (SELECT a.contact_id FROM humas.affiliations a
-                                         WHERE a.organization_id = ANY ($26) AND a.deleted_at IS NULL AND a.ended_on IS NULL)
+                                         WHERE a.organization_id = ANY ($26) AND a.deleted_at IS NULL AND a.ended_on IS NULL
+                                           AND humas.unit_readable(a.unit_id, $3, $4, $5))
                             AND NOT (c.search_tsv @@ $25)     -- not already a name match
                             -- One word: those organizations match it. More: every word must match
                             -- the name or a readable organization.
@@ -436,26 +449,30 @@ BEGIN
                 PERFORM 1 FROM unnest(v_groups) AS g
                 WHERE NOT EXISTS (SELECT 1 FROM humas.organizations o WHERE o.id = ANY (v_hit_orgs) AND o.search_tsv @@ g);
                 v_use_gin := FOUND;
-                -- The walk: readable contacts in name order, from the cursor on, in chunks of 512,
-                -- 1024 and 2048 (each an index-only scan of contacts_search_name_idx that stops at
-                -- the chunk's end: the scope test reads the index's unit_id, and `+ 0` keeps the
+                -- The walk: readable contacts with a matching organization word on their line,
+                -- in name order, from the cursor on, in chunks of 128, 256, ... (each an
+                -- index-only scan of contacts_org_walk_idx that stops at the chunk's end: the
+                -- scope and the organization words are read from the index, and `+ 0` keeps the
                 -- unit_id indexes out of it), each chunk's contacts then checked on their rows
-                -- until the page is full. A walk that finds few matches hands over to the GIN
-                -- index, from where it stopped.
-                v_chunk := 512;
+                -- (the whole query, not a name match, the filters) until the page is full. A walk
+                -- whose contacts mostly fail that check hands over to the GIN index, from where
+                -- it stopped.
+                v_chunk := 128;
                 WHILE NOT v_use_gin LOOP
                     EXECUTE $sql$
                         SELECT coalesce(array_agg(n.id ORDER BY n.search_name, n.id), '{}'),
                                coalesce(array_agg(n.search_name::text ORDER BY n.search_name, n.id), '{}')
                         FROM (SELECT n.id, n.search_name FROM humas.contacts n
-                              WHERE n.deleted_at IS NULL AND humas.unit_readable(n.unit_id + 0, $1, $2, $3)
+                              WHERE n.deleted_at IS NULL AND n.org_names <> ''
+                                AND humas.unit_readable(n.unit_id + 0, $1, $2, $3)
                                 AND ($4::int IS NULL OR n.unit_id + 0 BETWEEN $4 AND $5)
+                                AND ts_match_vq(n.org_tsv, $9)
                                 AND ($6::text IS NULL OR (n.search_name, n.id) > ($6, $7))
                               ORDER BY n.search_name, n.id
                               LIMIT $8) n
                     $sql$
                     INTO v_walk_ids, v_walk_nm
-                    USING v_lo, v_hi, v_anc, v_under_lo, v_under_hi, v_walk_name, v_walk_id, v_chunk;
+                    USING v_lo, v_hi, v_anc, v_under_lo, v_under_hi, v_walk_name, v_walk_id, v_chunk, v_orgq;
                     EXIT WHEN cardinality(v_walk_ids) = 0;
                     EXECUTE replace($sql$
                         SELECT coalesce(array_agg(x.id ORDER BY x.ord), '{}'),
@@ -464,9 +481,7 @@ BEGIN
                               FROM unnest($20::bigint[], $23::text[]) WITH ORDINALITY AS w (id, search_name, ord)
                               JOIN humas.contacts c ON c.id = w.id
                               -- ts_match_vq(), not @@: a check of these rows, never an index scan.
-                              WHERE c.org_names <> ''
-                                AND ts_match_vq(c.search_tsv, $2) AND ts_match_vq(c.org_tsv, $24)
-                                AND NOT ts_match_vq(c.search_tsv, $25)
+                              WHERE ts_match_vq(c.search_tsv, $2) AND NOT ts_match_vq(c.search_tsv, $25)
                                 AND $where
                               ORDER BY w.ord
                               LIMIT $19) x
