@@ -2,7 +2,8 @@
 --
 -- A record of the reader's subtree may point at records the reader may not read: a list of
 -- Kabupaten Demak to which KPU Provinsi Jawa Tengah added contacts of Kota Semarang, an
--- affiliation with an organization above or beside it, a branch whose parent is hidden. The
+-- affiliation with an organization above or beside it, a branch whose parent is hidden, a
+-- segment saved for Demak by the province that narrows to an outlet of Kota Semarang. The
 -- audit row keeps the whole truth (the province's admins see it); a reader gets the snapshot
 -- with each reference to a record they cannot read replaced: list members they cannot read are
 -- left out and counted in `hidden_members`, other ids become null.
@@ -30,6 +31,10 @@ AS $$
         WHEN entity = 'organization' AND snapshot->>'parent_id' IS NOT NULL THEN
             snapshot || jsonb_build_object('parent_id', (SELECT o.id FROM humas.organizations o
                                                          WHERE o.id = (snapshot->>'parent_id')::bigint))
+        WHEN entity = 'segment' AND snapshot->'filter'->>'organization' IS NOT NULL THEN
+            jsonb_set(snapshot, '{filter,organization}',
+                      coalesce((SELECT to_jsonb(o.id) FROM humas.organizations o
+                                WHERE o.id = (snapshot->'filter'->>'organization')::bigint), 'null'))
         ELSE snapshot
     END
 $$;

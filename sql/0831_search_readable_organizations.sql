@@ -146,9 +146,9 @@ CREATE INDEX contacts_org_walk_idx ON humas.contacts (search_name, id) INCLUDE (
     WHERE deleted_at IS NULL AND org_names <> '';
 DROP INDEX humas.contacts_org_tsv_idx;
 
--- The search with 0810's signature, drawing on readable words only (humas.contact_search_groups
+-- The search with the signature 0810 made room for, drawing on readable words only (humas.contact_search_groups
 -- with the scope, 0830) and on the readable organizations off a contact's line (the last branch).
-CREATE OR REPLACE FUNCTION humas.search_contacts(
+CREATE FUNCTION humas.search_contacts(
     q text,
     filters jsonb DEFAULT '{}',
     after_score real DEFAULT NULL,
