@@ -71,6 +71,10 @@ private func assembleRouter(
     AffiliationController().addRoutes(to: v1)
     ListController().addRoutes(to: v1)
     SegmentController().addRoutes(to: v1)
+    InteractionController().addRoutes(to: v1)
+    FollowupController().addRoutes(to: v1)
+    TimelineController().addRoutes(to: v1)
+    AgendaController().addRoutes(to: v1)
     v1.refuseOtherMethods()
     return (router, open.declarations + v1.declarations)
 }

@@ -56,3 +56,16 @@ public struct PostgresDate: Sendable, Hashable, Comparable, Codable, CustomStrin
         (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
     }
 }
+
+extension PostgresDate {
+    /// Days since 1970-01-01: for day arithmetic (the next day, the length of a range).
+    public var daysSince1970: Int { PostgresTimestamp.daysFromCivil(year: year, month: month, day: day) }
+
+    public init(daysSince1970 days: Int) {
+        let civil = PostgresTimestamp.civilFromDays(days)
+        self.init(year: civil.year, month: civil.month, day: civil.day)
+    }
+
+    /// The day `count` days later (earlier when negative).
+    public func adding(days count: Int) -> PostgresDate { PostgresDate(daysSince1970: daysSince1970 + count) }
+}

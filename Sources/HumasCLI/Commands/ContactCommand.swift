@@ -10,7 +10,7 @@ struct ContactCommand: AsyncParsableCommand {
               humas contact search "budi santoso" --beat pemilu --under ID-JT
               humas contact add --name "Budi Santoso" --sapaan Bapak --category journalist --email budi@example.id --phone 0812-3456-7890 --tag pemilu
             """,
-        subcommands: [Add.self, List.self, Search.self, Show.self, Edit.self, Remove.self])
+        subcommands: [Add.self, List.self, Search.self, Show.self, Edit.self, Remove.self, ContactTimelineCommand.self])
 
     /// The segment filters, shared by `list` and `search`.
     struct Filters: ParsableArguments {

@@ -10,7 +10,7 @@ struct OrgCommand: AsyncParsableCommand {
               humas org list --kind media_outlet --under ID-JT
               humas org add --name "Harian Kota" --kind media_outlet --media-type print
             """,
-        subcommands: [Add.self, List.self, Show.self, Edit.self, Remove.self])
+        subcommands: [Add.self, List.self, Show.self, Edit.self, Remove.self, OrganizationTimelineCommand.self])
 
     /// Fields shared by `add` and `edit`.
     struct Fields: ParsableArguments {

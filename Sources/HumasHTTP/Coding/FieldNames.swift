@@ -33,6 +33,8 @@ struct FieldNames: Sendable {
             return try await work()
         } catch HumasError.invalid(let field, let message) {
             throw HumasError.invalid(field: apiName(field), message: message)
+        } catch HumasError.invalidFields(let fields) {
+            throw HumasError.invalidFields(fields.map { InvalidField(field: apiName($0.field), message: $0.message) })
         } catch HumasError.conflict(let message, let existingID) {
             let reworded = message.replacingOccurrences(of: "pass --allow-duplicate", with: #"send "allow_duplicate": true"#)
             throw HumasError.conflict(reworded, existingID: existingID)

@@ -23,3 +23,6 @@ extension ContactListDetail: ResponseGenerator, ResponseEncodable {}
 extension ListMembershipChange: ResponseGenerator, ResponseEncodable {}
 extension Segment: ResponseGenerator, ResponseEncodable {}
 extension SegmentContactsPage: ResponseGenerator, ResponseEncodable {}
+extension Interaction: ResponseGenerator, ResponseEncodable {}
+extension ParticipantChange: ResponseGenerator, ResponseEncodable {}
+extension Followup: ResponseGenerator, ResponseEncodable {}

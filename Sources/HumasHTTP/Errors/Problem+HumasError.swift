@@ -26,6 +26,8 @@ extension Problem {
         switch error {
         case .invalid(let field, let message):
             self = .invalidFields([(field, message)])
+        case .invalidFields(let fields):
+            self = .invalidFields(fields.map { ($0.field, $0.message) })
         case .notFound:
             self = .notFound(error.description)
         case .forbidden(let message):

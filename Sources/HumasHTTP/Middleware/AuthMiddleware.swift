@@ -9,7 +9,7 @@ struct AuthMiddleware: RouterMiddleware {
     let service: HumasService
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        guard let token = request.bearerToken else {
+        guard let token = request.bearerToken ?? request.calendarToken else {
             throw Problem.unauthenticated("send `Authorization: Bearer <token>`; issue a token with `humas token issue`")
         }
         var context = context
@@ -21,6 +21,13 @@ struct AuthMiddleware: RouterMiddleware {
 }
 
 extension Request {
+    /// A calendar feed's `?token=`: calendar apps subscribe by URL and cannot send a header, so
+    /// the `.ics` paths (and only they) take the token from the query.
+    var calendarToken: String? {
+        guard uri.path.hasSuffix(".ics"), let token = uri.queryParameters["token"], !token.isEmpty else { return nil }
+        return String(token)
+    }
+
     /// The token of an `Authorization: Bearer …` header, if there is one.
     var bearerToken: String? {
         guard let value = headers[.authorization] else { return nil }

@@ -1,0 +1,87 @@
+import Foundation
+import Postgres
+
+/// An activity (kegiatan) of an office: held, planned or cancelled, with its counts of
+/// participants. Times are in the owning unit's zone.
+public struct Interaction: Sendable, Codable, Hashable {
+    public var id: Int64
+    public var unitCode: String
+    public var unitName: String
+    /// WIB, WITA or WIT: the owning unit's zone, in which `startsAt` and `endsAt` are written.
+    public var timeZone: String
+    public var kind: InteractionKind
+    public var mode: InteractionMode
+    public var title: String
+    public var startsAt: LocalTime
+    public var endsAt: LocalTime?
+    public var place: String?
+    public var meetingUrl: String?
+    public var summary: String?
+    public var outcome: String?
+    public var strategy: BakohumasStrategy
+    public var status: InteractionStatus
+    public var cancelReason: String?
+    public var campaignId: Int64?
+    public var documentationUrls: [String]
+    /// People reached who are not in the directory (residents at a socialization, viewers).
+    public var audienceCount: Int
+    /// Codes of the units that held it together with its owner.
+    public var coorganizers: [String]
+    public var invitedCount: Int
+    public var attendedCount: Int
+    public var createdAt: Date
+    public var updatedAt: Date
+
+    /// The owning unit's id, for writes and audit rows.
+    var unitID = 0
+
+    private enum CodingKeys: String, CodingKey {
+        case id, unitCode, unitName, timeZone, kind, mode, title, startsAt, endsAt, place, meetingUrl, summary, outcome
+        case strategy, status, cancelReason, campaignId, documentationUrls, audienceCount, coorganizers
+        case invitedCount, attendedCount, createdAt, updatedAt
+    }
+
+    /// The columns `init(row:)` reads, from `humas.interactions i JOIN humas.units un ON un.id = i.unit_id`.
+    static let columns = """
+        i.id, i.unit_id, un.code AS unit_code, un.name AS unit_name, un.time_zone, i.kind, i.mode, i.title,
+        i.starts_at, i.ends_at, i.place, i.meeting_url, i.summary, i.outcome, i.strategy, i.status, i.cancel_reason,
+        i.campaign_id, i.documentation_urls, i.audience_count, i.created_at, i.updated_at,
+        ARRAY(SELECT cu.code FROM humas.interaction_coorganizers c JOIN humas.units cu ON cu.id = c.unit_id
+              WHERE c.interaction_id = i.id ORDER BY cu.id) AS coorganizers,
+        (SELECT count(*) FILTER (WHERE p.invited) FROM humas.interaction_participants p WHERE p.interaction_id = i.id) AS invited_count,
+        (SELECT count(*) FILTER (WHERE p.attended) FROM humas.interaction_participants p WHERE p.interaction_id = i.id) AS attended_count
+        """
+
+    static let select = PostgresQuery(unsafeSQL: """
+        SELECT \(columns) FROM humas.interactions i JOIN humas.units un ON un.id = i.unit_id
+        """)
+
+    init(row: PostgresRow) throws {
+        let zone = UnitZone(timeZone: try row.decode("time_zone"))
+        id = try row.decode("id")
+        unitID = try row.decode("unit_id")
+        unitCode = try row.decode("unit_code")
+        unitName = try row.decode("unit_name")
+        timeZone = zone.abbreviation
+        kind = InteractionKind(rawValue: try row.decode("kind")) ?? .other
+        mode = InteractionMode(rawValue: try row.decode("mode")) ?? .luring
+        title = try row.decode("title")
+        startsAt = LocalTime(try row.decode("starts_at"), in: zone)
+        endsAt = try row.decode("ends_at", as: Date?.self).map { LocalTime($0, in: zone) }
+        place = try row.decode("place")
+        meetingUrl = try row.decode("meeting_url")
+        summary = try row.decode("summary")
+        outcome = try row.decode("outcome")
+        strategy = BakohumasStrategy(rawValue: try row.decode("strategy")) ?? .informasi
+        status = InteractionStatus(rawValue: try row.decode("status")) ?? .planned
+        cancelReason = try row.decode("cancel_reason")
+        campaignId = try row.decode("campaign_id")
+        documentationUrls = try row.decode("documentation_urls")
+        audienceCount = try row.decode("audience_count")
+        coorganizers = try row.decode("coorganizers")
+        invitedCount = try row.decode("invited_count")
+        attendedCount = try row.decode("attended_count")
+        createdAt = try row.decode("created_at")
+        updatedAt = try row.decode("updated_at")
+    }
+}

@@ -1,0 +1,71 @@
+import Foundation
+import Postgres
+
+/// A page of activities, newest first (by the owning unit's local time).
+public struct InteractionPage: Sendable {
+    public var interactions: [Interaction]
+    /// Pass as `cursor` for the next page; `nil` on the last.
+    public var nextCursor: String?
+}
+
+extension Interactions {
+    /// One page of the activities the filter selects among those the session can see, each
+    /// once however many of its co-organizers are in the scope.
+    public func list(_ filter: InteractionFilter = InteractionFilter(), limit: Int = 50, cursor: String? = nil) async throws -> InteractionPage {
+        try PageSize.check(limit)
+        try filter.check()
+        let session = session
+        let scope = CursorScope(listing: "interactions", userID: session.user.id, query: filter.signature)
+        return try await session.transaction { connection in
+            let signer = try session.cursorSigner(on: connection)
+            let after = try cursor.map { try signer.cursor($0, for: scope) }
+            let range = try Self.range(under: filter.under, for: session, on: connection)
+            let rows = try connection.query(Self.listQuery(filter, range: range, after: after, limit: limit + 1))
+            let page = try rows.map { (try Interaction(row: $0), PageCursor(name: try $0.decode("sort_key"), id: try $0.decode("id"))) }
+            let shown = Array(page.prefix(limit))
+            let next = page.count > limit ? shown.last.map { signer.token($0.1, for: scope) } : nil
+            return InteractionPage(interactions: shown.map(\.0), nextCursor: next)
+        }
+    }
+
+    /// The units a listing covers: `under`'s subtree within the user's own, else the user's.
+    static func range(under code: String?, for session: Session, on connection: PostgresConnection) throws -> ClosedRange<Int> {
+        let own = try UnitDirectory.resolve(session.user.unitCode, on: connection)
+        guard let code else { return own.id...own.subtreeEnd }
+        let under = try UnitDirectory.resolve(code, field: "under", on: connection)
+        // An ancestor of the user's unit narrows nothing; a unit outside it still lists what
+        // the user may read there (activities its own units co-organized).
+        return under.contains(own) ? own.id...own.subtreeEnd : under.id...under.subtreeEnd
+    }
+
+    /// Owned in the range, plus co-organized from it with the owner outside: two arms, so each
+    /// can use its own index (the first the unit or strategy index, the second a few ids).
+    /// Row-level security applies to both, whatever the range says.
+    static func listQuery(_ filter: InteractionFilter, range: ClosedRange<Int>, after: PageCursor?, limit: Int) -> PostgresQuery {
+        var page = filter.conditions
+        if let after {
+            page += """
+                 AND i.starts_local <= \(after.name)::timestamp
+                 AND (i.starts_local < \(after.name)::timestamp OR i.id < \(after.id))
+                """
+        }
+        let order: PostgresQuery = " ORDER BY i.starts_local DESC, i.id DESC LIMIT \(limit)"
+        let columns = PostgresQuery(unsafeSQL: "SELECT \(Interaction.columns), i.starts_local::text AS sort_key, i.starts_local FROM humas.interactions i JOIN humas.units un ON un.id = i.unit_id")
+        return "SELECT * FROM ((" + columns + " WHERE i.unit_id BETWEEN \(range.lowerBound) AND \(range.upperBound)" + page + order + ") UNION ALL ("
+            + columns + """
+                 WHERE i.id IN (SELECT c.interaction_id FROM humas.interaction_coorganizers c
+                               WHERE c.unit_id BETWEEN \(range.lowerBound) AND \(range.upperBound) AND c.common_unit_id < \(range.lowerBound))
+                """ + page + order + ")) i" + order
+    }
+}
+
+/// The API's page shape, `{"items": […], "next_cursor": … | null}`, for `--json` as well.
+extension InteractionPage: Encodable {
+    private enum CodingKeys: String, CodingKey { case items, nextCursor }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(interactions, forKey: .items)
+        try container.encode(nextCursor, forKey: .nextCursor)
+    }
+}

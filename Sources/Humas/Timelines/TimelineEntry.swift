@@ -1,0 +1,68 @@
+import Foundation
+import Postgres
+
+/// One event in a contact's or an organization's history, in the viewer's zone.
+public struct TimelineEntry: Sendable, Codable, Hashable {
+    public enum EntryType: String, Sendable, Codable, CaseIterable {
+        /// Took part in (or was invited to) an activity.
+        case interaction
+        case affiliationStarted = "affiliation_started"
+        case affiliationEnded = "affiliation_ended"
+    }
+
+    public var type: EntryType
+    /// When: the activity's start, or the first or last day of an affiliation (its midnight).
+    public var at: LocalTime
+    public var interactionId: Int64?
+    public var title: String?
+    public var interactionKind: InteractionKind?
+    public var status: InteractionStatus?
+    public var role: String?
+    public var invited: Bool?
+    public var attended: Bool?
+    /// The unit whose activity it was.
+    public var unitCode: String?
+    public var affiliationId: Int64?
+    public var contactId: Int64?
+    public var contactName: String?
+    public var organizationId: Int64?
+    public var organizationName: String?
+
+    /// Orders entries of the same moment: activities first, then affiliation changes.
+    static func rank(_ type: EntryType) -> Int { EntryType.allCases.firstIndex(of: type)! }
+
+    init(row: PostgresRow, zone: UnitZone) throws {
+        type = EntryType(rawValue: try row.decode("type")) ?? .interaction
+        at = LocalTime(try row.decode("at"), in: zone)
+        interactionId = try row.decode("interaction_id")
+        title = try row.decode("title")
+        interactionKind = try row.decode("interaction_kind", as: String?.self).flatMap(InteractionKind.init(rawValue:))
+        status = try row.decode("status", as: String?.self).flatMap(InteractionStatus.init(rawValue:))
+        role = try row.decode("role")
+        invited = try row.decode("invited")
+        attended = try row.decode("attended")
+        unitCode = try row.decode("unit_code")
+        affiliationId = try row.decode("affiliation_id")
+        contactId = try row.decode("contact_id")
+        contactName = try row.decode("contact_name")
+        organizationId = try row.decode("organization_id")
+        organizationName = try row.decode("organization_name")
+    }
+}
+
+/// A page of a timeline, newest first.
+public struct TimelinePage: Sendable {
+    public var entries: [TimelineEntry]
+    public var nextCursor: String?
+}
+
+/// The API's page shape, `{"items": […], "next_cursor": … | null}`, for `--json` as well.
+extension TimelinePage: Encodable {
+    private enum CodingKeys: String, CodingKey { case items, nextCursor }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(entries, forKey: .items)
+        try container.encode(nextCursor, forKey: .nextCursor)
+    }
+}

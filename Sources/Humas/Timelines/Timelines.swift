@@ -1,0 +1,117 @@
+import Foundation
+import Postgres
+
+/// Contacts' and organizations' histories: the activities they took part in and their
+/// affiliation changes, merged newest first. (Mailings join the stream with the mailings issue.)
+///
+/// Row-level security shapes each stream: a kabupaten reading a national journalist's timeline
+/// sees the activities of its own subtree with them, never a sibling's.
+public struct Timelines: Sendable {
+    let session: Session
+
+    public func contact(_ id: Int64, limit: Int = 50, cursor: String? = nil) async throws -> TimelinePage {
+        try await page(of: .contact, id: id, limit: limit, cursor: cursor)
+    }
+
+    public func organization(_ id: Int64, limit: Int = 50, cursor: String? = nil) async throws -> TimelinePage {
+        try await page(of: .organization, id: id, limit: limit, cursor: cursor)
+    }
+
+    enum Subject: String { case contact, organization }
+
+    private func page(of subject: Subject, id: Int64, limit: Int, cursor: String?) async throws -> TimelinePage {
+        try PageSize.check(limit)
+        let session = session
+        let scope = CursorScope(listing: "timeline \(subject.rawValue) \(id)", userID: session.user.id, query: [])
+        return try await session.transaction { connection in
+            switch subject {
+            case .contact: _ = try ContactDirectory.fetch(id, withAffiliations: false, on: connection)
+            case .organization: _ = try OrganizationDirectory.fetch(id, on: connection)
+            }
+            let zone = UnitZone(timeZone: try UnitDirectory.resolve(session.user.unitCode, on: connection).timeZone)
+            let signer = try session.cursorSigner(on: connection)
+            let after = try cursor.map { try TimelinePosition(signer.cursor($0, for: scope)) }
+            let rows = try connection.query(Self.query(subject, id: id, zone: zone, after: after, limit: limit + 1))
+            let entries = try rows.map { (try TimelineEntry(row: $0, zone: zone), try $0.decode("entry_id", as: Int64.self)) }
+            let shown = Array(entries.prefix(limit))
+            let next = entries.count > limit ? shown.last.map { signer.token(TimelinePosition(entry: $0.0, id: $0.1).cursor, for: scope) } : nil
+            return TimelinePage(entries: shown.map(\.0), nextCursor: next)
+        }
+    }
+
+    /// Each stream newest first and cut at the page size, then merged: every arm reads its own
+    /// index (participants by contact or organization, affiliations by contact or organization).
+    static func query(_ subject: Subject, id: Int64, zone: UnitZone, after: TimelinePosition?, limit: Int) -> PostgresQuery {
+        let participant: PostgresQuery = subject == .contact
+            ? "p.contact_id = \(id)" : "coalesce(p.organization_id, p.via_organization_id) = \(id)"
+        let affiliation: PostgresQuery = subject == .contact ? "a.contact_id = \(id)" : "a.organization_id = \(id)"
+        let order: PostgresQuery = " ORDER BY at DESC, type_rank, entry_id DESC LIMIT \(limit)"
+        let interactions: PostgresQuery = """
+            SELECT 'interaction' AS type, 0 AS type_rank, p.starts_at AS at, i.id AS entry_id, i.id AS interaction_id,
+                   i.title, i.kind AS interaction_kind, i.status, p.role, p.invited, p.attended, un.code AS unit_code,
+                   NULL::bigint AS affiliation_id, p.contact_id, c.full_name AS contact_name,
+                   coalesce(p.organization_id, p.via_organization_id) AS organization_id, o.name AS organization_name
+            FROM humas.interaction_participants p
+            JOIN humas.interactions i ON i.id = p.interaction_id AND i.deleted_at IS NULL
+            JOIN humas.units un ON un.id = i.unit_id
+            LEFT JOIN humas.contacts c ON c.id = p.contact_id
+            LEFT JOIN humas.organizations o ON o.id = coalesce(p.organization_id, p.via_organization_id)
+            WHERE
+            """ + participant + position(after, at: "p.starts_at", rank: 0, id: "i.id")
+        func affiliations(_ type: TimelineEntry.EntryType, day: String) -> PostgresQuery {
+            let at = PostgresQuery(unsafeSQL: "(a.\(day)::timestamp AT TIME ZONE '\(zone.rawValue)')")
+            let label = PostgresQuery(unsafeSQL: "'\(type.rawValue)' AS type, \(TimelineEntry.rank(type)) AS type_rank")
+            return """
+                SELECT \(label), \(at) AS at, a.id AS entry_id,
+                       NULL::bigint, NULL::text, NULL::text, NULL::text, a.title, NULL::boolean, NULL::boolean, NULL::text,
+                       a.id, a.contact_id, c.full_name, a.organization_id, o.name
+                FROM humas.affiliations a
+                JOIN humas.contacts c ON c.id = a.contact_id AND c.deleted_at IS NULL
+                JOIN humas.organizations o ON o.id = a.organization_id
+                WHERE a.deleted_at IS NULL AND a.\(unsafeSQL: day) IS NOT NULL AND
+                """ + affiliation + position(after, at: at, rank: TimelineEntry.rank(type), id: "a.id")
+        }
+        return "SELECT * FROM ((" + interactions + order + ") UNION ALL ("
+            + affiliations(.affiliationStarted, day: "started_on") + order + ") UNION ALL ("
+            + affiliations(.affiliationEnded, day: "ended_on") + order + ")) t" + order
+    }
+
+    /// Rows after the cursor's entry in the order (at DESC, type rank, id DESC).
+    private static func position(_ after: TimelinePosition?, at: PostgresQuery, rank: Int, id: String) -> PostgresQuery {
+        guard let after else { return "" }
+        let idColumn = PostgresQuery(unsafeSQL: id), ownRank = PostgresQuery(unsafeSQL: String(rank))
+        return " AND " + at + " <= \(after.at)::timestamptz AND (" + at + " < \(after.at)::timestamptz OR "
+            + ownRank + " > \(after.rank)::int OR (" + ownRank + " = \(after.rank)::int AND " + idColumn + " < \(after.id)::bigint))"
+    }
+}
+
+/// Where a timeline page ends: the moment, the entry type's rank and the id, carried in a
+/// signed ``PageCursor`` (`name` holds `rank|ISO moment`).
+struct TimelinePosition {
+    var at: Date
+    var rank: Int
+    var id: Int64
+
+    init(entry: TimelineEntry, id: Int64) {
+        at = entry.at.date
+        rank = TimelineEntry.rank(entry.type)
+        self.id = id
+    }
+
+    init(_ cursor: PageCursor) throws {
+        let parts = cursor.name.split(separator: "|", maxSplits: 1)
+        guard parts.count == 2, let rank = Int(parts[0]), let seconds = Double(parts[1]) else {
+            throw HumasError.invalid(field: "cursor", message: "is not a timeline cursor; pass next_cursor exactly as given")
+        }
+        self.at = Date(timeIntervalSince1970: seconds)
+        self.rank = rank
+        id = cursor.id
+    }
+
+    var cursor: PageCursor { PageCursor(name: "\(rank)|\(at.timeIntervalSince1970)", id: id) }
+}
+
+extension Session {
+    /// Contacts' and organizations' histories.
+    public var timelines: Timelines { Timelines(session: self) }
+}
