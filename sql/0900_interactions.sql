@@ -193,7 +193,7 @@ CREATE POLICY followups_owner_all ON humas.followups TO humas_owner USING (true)
 -- Read: owned in the scope's subtree, or co-organized from it.
 CREATE POLICY interactions_app_read ON humas.interactions FOR SELECT TO humas_app
     USING (unit_id BETWEEN (SELECT humas.acting_unit_id()) AND (SELECT humas.acting_subtree_end())
-           OR id = ANY ((SELECT humas.acting_coorganized_ids())));
+           OR id = ANY (coalesce((SELECT humas.acting_coorganized_ids()), '{}')));
 CREATE POLICY interactions_app_insert ON humas.interactions FOR INSERT TO humas_app
     WITH CHECK (humas.unit_writable(unit_id, (SELECT humas.acting_unit_id()), (SELECT humas.acting_subtree_end()),
                                     (SELECT humas.acting_role()), '{admin,editor}'));
@@ -220,7 +220,7 @@ CREATE POLICY interaction_coorganizers_app_delete ON humas.interaction_coorganiz
 -- participants are added from what the owner can see, which its ancestors see too).
 CREATE POLICY interaction_participants_app_read ON humas.interaction_participants FOR SELECT TO humas_app
     USING (unit_id BETWEEN (SELECT humas.acting_unit_id()) AND (SELECT humas.acting_subtree_end())
-           OR (interaction_id = ANY ((SELECT humas.acting_coorganized_ids()))
+           OR (interaction_id = ANY (coalesce((SELECT humas.acting_coorganized_ids()), '{}'))
                AND (contact_id IS NULL OR EXISTS (SELECT 1 FROM humas.contacts c WHERE c.id = contact_id))
                AND (organization_id IS NULL OR EXISTS (SELECT 1 FROM humas.organizations o WHERE o.id = organization_id))));
 -- Written by the activity's writers, only with contacts and organizations they can see
@@ -244,7 +244,7 @@ CREATE POLICY interaction_participants_app_delete ON humas.interaction_participa
 -- Follow-ups: read with their activity; written by its writers, and marked done by the assignee.
 CREATE POLICY followups_app_read ON humas.followups FOR SELECT TO humas_app
     USING (unit_id BETWEEN (SELECT humas.acting_unit_id()) AND (SELECT humas.acting_subtree_end())
-           OR interaction_id = ANY ((SELECT humas.acting_coorganized_ids())));
+           OR interaction_id = ANY (coalesce((SELECT humas.acting_coorganized_ids()), '{}')));
 CREATE POLICY followups_app_insert ON humas.followups FOR INSERT TO humas_app
     WITH CHECK (humas.unit_writable(unit_id, (SELECT humas.acting_unit_id()), (SELECT humas.acting_subtree_end()),
                                     (SELECT humas.acting_role()), '{admin,editor}')
