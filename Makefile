@@ -22,6 +22,7 @@ run: build
 test: build-tests
 	$(HUMAS) db up
 	$(HUMAS) seed
+	scripts/peer-venv.sh
 	swift test --skip-build
 	@# The API against its OpenAPI document (schemathesis): no 5xx, no answer outside the document.
 	scripts/conformance.sh

@@ -35,7 +35,8 @@ enum AgendaCalendar {
         if let place = interaction.place ?? interaction.meetingUrl { ics.text("LOCATION", place) }
         if let url = interaction.meetingUrl { ics.line("URL", url) }
         ics.text("DESCRIPTION", description(interaction))
-        ics.text("CATEGORIES", "\(interaction.kind.rawValue),\(interaction.strategy.rawValue)")
+        // A list property: the comma separates values and is not escaped (RFC 5545, 3.8.1.2).
+        ics.line("CATEGORIES", [interaction.kind.rawValue, interaction.strategy.rawValue].map(ICalendarWriter.escape).joined(separator: ","))
         ics.line("STATUS", interaction.status == .cancelled ? "CANCELLED" : "CONFIRMED")
         ics.line("TRANSP", "OPAQUE")
         ics.line("END", "VEVENT")

@@ -45,9 +45,8 @@ extension Interactions {
         for session: Session, on connection: PostgresConnection
     ) throws -> (Int, Int) {
         let contactIDs = try resolveContacts(selection, for: session, on: connection)
-        try ContactLists.requireVisibleContacts(contactIDs, on: connection)
         let organizationIDs = unique(selection.organizations)
-        try requireVisibleOrganizations(organizationIDs, on: connection)
+        try requireVisible(contacts: contactIDs, organizations: organizationIDs, for: session, on: connection)
         let added = try insertContacts(contactIDs, into: interaction, role: role, invited: selection.invited, attended: attended, on: connection)
             + insertOrganizations(organizationIDs, into: interaction, role: role, invited: selection.invited, attended: attended, on: connection)
         return (added, contactIDs.count + organizationIDs.count)
@@ -72,8 +71,7 @@ extension Interactions {
             }
             let contacts = Self.unique(attendance.attendedContacts + attendance.absentContacts)
             let organizations = Self.unique(attendance.attendedOrganizations + attendance.absentOrganizations)
-            try ContactLists.requireVisibleContacts(contacts, on: connection)
-            try Self.requireVisibleOrganizations(organizations, on: connection)
+            try Self.requireVisible(contacts: contacts, organizations: organizations, for: session, on: connection)
             let before = try Self.participantSnapshot(id, on: connection)
             var added = 0
             for (ids, came) in [(attendance.attendedContacts, true), (attendance.absentContacts, false)] where !ids.isEmpty {
@@ -140,6 +138,17 @@ extension Interactions {
     static func unique(_ ids: [Int64]) -> [Int64] {
         var seen = Set<Int64>()
         return ids.filter { seen.insert($0).inserted }
+    }
+
+    /// Refuses, naming the first, a participant the user cannot see (a sibling's contact, a
+    /// deleted one, a made-up id): participants come from the user's own directory.
+    static func requireVisible(contacts: [Int64], organizations: [Int64], for session: Session, on connection: PostgresConnection) throws {
+        do {
+            try ContactLists.requireVisibleContacts(contacts, on: connection)
+            try requireVisibleOrganizations(organizations, on: connection)
+        } catch HumasError.notFound(let entity, let key) {
+            throw HumasError.invalid(field: "participants", message: "\(entity) \(key) is not among those \(session.user.unitName) can see; add participants from your directory (`humas \(entity == "contact" ? "contact" : "org") list`)")
+        }
     }
 
     static func requireVisibleOrganizations(_ ids: [Int64], on connection: PostgresConnection) throws {
