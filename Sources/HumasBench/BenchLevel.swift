@@ -54,12 +54,16 @@ enum BenchSetup {
         }
     }
 
+    static func interactionCount(on connection: PostgresConnection) throws -> Int {
+        try connection.query("SELECT count(*) AS n FROM humas.interactions WHERE deleted_at IS NULL")[0].decode("n")
+    }
+
     /// Fresh statistics and visibility maps after a bulk load: the search reads
     /// `contacts_search_name_idx` index-only, which needs the pages marked all-visible.
     static func vacuumAnalyze(on connection: PostgresConnection) throws {
         // VACUUM refuses to run in a transaction block, so each statement goes on its own.
         try connection.execute(script: "SET ROLE humas_owner")
-        try connection.execute(script: "VACUUM (ANALYZE) humas.contacts, humas.organizations, humas.affiliations, humas.search_names, humas.search_words, humas.search_word_units, humas.search_outside_orgs")
+        try connection.execute(script: "VACUUM (ANALYZE) humas.contacts, humas.organizations, humas.affiliations, humas.search_names, humas.search_words, humas.search_word_units, humas.search_outside_orgs, humas.interactions, humas.interaction_participants, humas.interaction_coorganizers")
         try connection.execute(script: "RESET ROLE")
     }
 

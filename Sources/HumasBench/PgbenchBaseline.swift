@@ -29,30 +29,8 @@ struct PgbenchBaseline {
     func measure(level: BenchLevel, transactions: Int) throws -> Latencies {
         let scriptFile = workDirectory.appendingPathComponent("search-baseline.sql")
         try script.write(to: scriptFile, atomically: true, encoding: .utf8)
-        let prefix = workDirectory.appendingPathComponent("pgbench-\(level.userID)").path
-        // pgbench names its log <prefix>.<pid>: clear earlier ones so only this run is read.
-        for old in try logs(prefix: prefix) { try FileManager.default.removeItem(atPath: old) }
         let common = ["-n", "-M", "extended", "-c", "1", "-f", scriptFile.path, "-D", "uid=\(level.userID)"]
-        let asOwner = ["PGOPTIONS": "-c role=humas_owner"]
-        try ExternalTool.run(pgbench, common + ["-t", "50", conninfo], environment: asOwner)  // warm-up
-        try ExternalTool.run(pgbench, common + ["-t", String(transactions), "--log", "--log-prefix=\(prefix)", conninfo], environment: asOwner)
-        var latencies = Latencies()
-        for log in try logs(prefix: prefix) {
-            let text = try String(contentsOfFile: log, encoding: .utf8)
-            // client_id transaction_no time_us script_no epoch epoch_us
-            for line in text.split(separator: "\n") {
-                let fields = line.split(separator: " ")
-                if fields.count >= 3, let micros = Double(fields[2]) { latencies.add(micros / 1000) }
-            }
-        }
-        guard !latencies.samples.isEmpty else { throw BenchError("pgbench wrote no transaction log under \(prefix)") }
-        return latencies
-    }
-
-    private func logs(prefix: String) throws -> [String] {
-        let directory = (prefix as NSString).deletingLastPathComponent
-        let base = (prefix as NSString).lastPathComponent + "."
-        return try FileManager.default.contentsOfDirectory(atPath: directory)
-            .filter { $0.hasPrefix(base) }.map { directory + "/" + $0 }
+        return try PgbenchLog(pgbench: pgbench, conninfo: conninfo, prefix: workDirectory.appendingPathComponent("pgbench-\(level.userID)").path)
+            .run(common, transactions: transactions)
     }
 }

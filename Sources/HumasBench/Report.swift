@@ -17,6 +17,22 @@ struct Report {
     static let p95TargetMs = 25.0
     static let ratioTarget = 1.5
 
+    /// An activity read (a list page, a timeline page) at one level, next to its baseline.
+    struct ActivityRow {
+        let read: String
+        let level: BenchLevel
+        let ours: Latencies
+        let baseline: Latencies
+
+        var ratio: Double { ours.p95 / baseline.p95 }
+        var passes: Bool { ours.p95 <= Report.activityP95TargetMs && ratio <= Report.ratioTarget }
+    }
+
+    static let activityP95TargetMs = 20.0
+
+    var activities: [ActivityRow] = []
+    var interactions = 0
+
     var searches: [SearchRow] = []
     var copy: CopyBenchmark.Result?
     var contacts = 0
@@ -26,7 +42,7 @@ struct Report {
     var machine: [(String, String)] = []
     var generation: String?
 
-    var allPass: Bool { searches.allSatisfy(\.passes) }
+    var allPass: Bool { searches.allSatisfy(\.passes) && activities.allSatisfy(\.passes) }
 
     func markdown(date: Date) -> String {
         var text = """
@@ -46,6 +62,33 @@ struct Report {
         for row in searches {
             text += "| \(row.querySet) | \(row.level.label) | \(Self.ms(row.ours.p50)) | \(Self.ms(row.ours.p95)) | \(Self.ms(row.baseline.p50)) | "
                 + "\(Self.ms(row.baseline.p95)) | \(String(format: "%.2f", row.ratio))× | p95 ≤ 25 ms, ≤ 1.5× | \(row.passes ? "pass" : "FAIL") |\n"
+        }
+        if !activities.isEmpty {
+            text += """
+
+                ## Activities over \(Self.grouped(interactions)) interactions
+
+                Target: p95 ≤ \(Int(Self.activityP95TargetMs)) ms at every level **and** ≤ \(Self.ratioTarget) × the baseline's p95.
+
+                | read | level | our p50 | our p95 | baseline p50 | baseline p95 | ratio (p95) | target | result |
+                |---|---|---:|---:|---:|---:|---:|---|---|
+
+                """
+            for row in activities {
+                text += "| \(row.read) | \(row.level.label) | \(Self.ms(row.ours.p50)) | \(Self.ms(row.ours.p95)) | \(Self.ms(row.baseline.p50)) | "
+                    + "\(Self.ms(row.baseline.p95)) | \(String(format: "%.2f", row.ratio))× | p95 ≤ 20 ms, ≤ 1.5× | \(row.passes ? "pass" : "FAIL") |\n"
+            }
+            text += """
+
+                - **Ours**: `Session.interactions.list(filter, limit: 50)` for every Bakohumas strategy in every quarter of \
+                2024–2025 (64 filters), and `Session.timelines.contact(id, limit: 50)` for 64 contacts who took part in the \
+                level's activities: the whole service call (a `humas_app` transaction under row-level security: the acting \
+                user, the unit, the signed-cursor key, the page), serially.
+                - **Baseline**: `pgbench -M extended -c 1`, one script per filter or contact holding the very statement the \
+                service sends (bound values written in), run as `humas_owner` (policies `USING (true)`), as many transactions \
+                as ours after 50 of warm-up.
+
+                """
         }
         if let copy {
             let ours = copy.ours.seconds, psql = copy.psql.seconds

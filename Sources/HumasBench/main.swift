@@ -65,6 +65,28 @@ struct Bench: AsyncParsableCommand {
         }
         await pool.shutdown()
 
+        report.interactions = try await admin.withAdminConnection { try BenchSetup.interactionCount(on: $0) }
+        if report.interactions > 0 {
+            let service = HumasService(target: target, poolSize: 2)
+            let activity = InteractionBenchmark(
+                service: service, admin: admin,
+                baseline: PgbenchScripts(pgbench: pgbench, conninfo: target.adminConninfo, workDirectory: work))
+            for level in levels {
+                for (read, measure) in [
+                    ("interaction list, one quarter × one strategy", activity.measureList),
+                    ("contact timeline, first page", activity.measureTimeline),
+                ] {
+                    let (ours, theirs) = try await measure(level, rounds)
+                    let row = Report.ActivityRow(read: read, level: level, ours: ours, baseline: theirs)
+                    report.activities.append(row)
+                    log("\(read), \(level.label): ours p95 \(Report.ms(ours.p95)); baseline p95 \(Report.ms(theirs.p95)); \(row.passes ? "pass" : "FAIL")")
+                }
+            }
+            await service.shutdown()
+        } else {
+            log("no interactions: run `humas dev generate --interactions N` for the activity rows")
+        }
+
         let copy = CopyBenchmark(psql: try ExternalTool.locate("psql"), conninfo: target.adminConninfo, workDirectory: work, rowCount: copyRows)
         report.copy = try await admin.withAdminConnection { try copy.measure(on: $0) }
         log("COPY \(copyRows) rows: ours \(String(format: "%.2f", report.copy!.ours.seconds)) s, psql \(String(format: "%.2f", report.copy!.psql.seconds)) s")

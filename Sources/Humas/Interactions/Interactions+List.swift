@@ -41,7 +41,7 @@ extension Interactions {
     /// Owned in the range, plus co-organized from it with the owner outside: two arms, so each
     /// can use its own index (the first the unit or strategy index, the second a few ids).
     /// Row-level security applies to both, whatever the range says.
-    static func listQuery(_ filter: InteractionFilter, range: ClosedRange<Int>, after: PageCursor?, limit: Int) -> PostgresQuery {
+    package static func listQuery(_ filter: InteractionFilter, range: ClosedRange<Int>, after: PageCursor? = nil, limit: Int) -> PostgresQuery {
         var page = filter.conditions
         if let after {
             page += """

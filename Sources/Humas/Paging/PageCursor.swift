@@ -6,7 +6,7 @@ import Foundation
 /// reads nothing from the row behind the id: that row may have left the caller's scope since,
 /// or never been in it, and what the database would tell about it is exactly the leak to avoid.
 /// Users only ever see a cursor signed and bound to them and their query (``CursorSigner``).
-struct PageCursor: Sendable, Hashable {
+package struct PageCursor: Sendable, Hashable {
     /// The search rank of the last row (0 for listings that are not ranked).
     var score: Float = 0
     /// The last row's normalized name, for listings in name order ("" otherwise).

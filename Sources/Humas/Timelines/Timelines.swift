@@ -17,7 +17,7 @@ public struct Timelines: Sendable {
         try await page(of: .organization, id: id, limit: limit, cursor: cursor)
     }
 
-    enum Subject: String { case contact, organization }
+    package enum Subject: String { case contact, organization }
 
     private func page(of subject: Subject, id: Int64, limit: Int, cursor: String?) async throws -> TimelinePage {
         try PageSize.check(limit)
@@ -41,7 +41,7 @@ public struct Timelines: Sendable {
 
     /// Each stream newest first and cut at the page size, then merged: every arm reads its own
     /// index (participants by contact or organization, affiliations by contact or organization).
-    static func query(_ subject: Subject, id: Int64, zone: UnitZone, after: TimelinePosition?, limit: Int) -> PostgresQuery {
+    package static func query(_ subject: Subject, id: Int64, zone: UnitZone, after: TimelinePosition? = nil, limit: Int) -> PostgresQuery {
         let participant: PostgresQuery = subject == .contact
             ? "p.contact_id = \(id)" : "coalesce(p.organization_id, p.via_organization_id) = \(id)"
         let affiliation: PostgresQuery = subject == .contact ? "a.contact_id = \(id)" : "a.organization_id = \(id)"
@@ -87,7 +87,7 @@ public struct Timelines: Sendable {
 
 /// Where a timeline page ends: the moment, the entry type's rank and the id, carried in a
 /// signed ``PageCursor`` (`name` holds `rank|ISO moment`).
-struct TimelinePosition {
+package struct TimelinePosition {
     var at: Date
     var rank: Int
     var id: Int64
