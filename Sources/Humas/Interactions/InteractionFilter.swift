@@ -65,8 +65,10 @@ public struct InteractionFilter: Sendable, Hashable {
         if let mode { sql += " AND i.mode = \(mode.rawValue)" }
         if let strategy { sql += " AND i.strategy = \(strategy.rawValue)" }
         if let status { sql += " AND i.status = \(status.rawValue)" }
-        if let from { sql += " AND i.starts_local >= \(from)::date" }
-        if let to { sql += " AND i.starts_local < \(to.adding(days: 1))::date" }
+        // timestamp against timestamp: the date-to-timestamp comparison is not leak-proof, and
+        // row-level security would keep it out of the index.
+        if let from { sql += " AND i.starts_local >= \(from)::timestamp" }
+        if let to { sql += " AND i.starts_local < \(to.adding(days: 1))::timestamp" }
         if let campaign { sql += " AND i.campaign_id = \(campaign)" }
         if let contact {
             sql += " AND i.id IN (SELECT p.interaction_id FROM humas.interaction_participants p WHERE p.contact_id = \(contact))"
