@@ -8,7 +8,8 @@ struct FollowupCommand: AsyncParsableCommand {
         abstract: "Follow-ups (tindak lanjut) of activities: what to do, who, by when.",
         discussion: """
             Examples:
-              humas followup add --interaction 42 --action "Kirim rilis ke media" --assignee editor.kota-semarang@humas.example --due 2025-10-16
+              humas followup add --interaction 42 --action "Kirim rilis ke media" \\
+                --assignee editor.kota-semarang@humas.example --due 2025-10-16
               humas followup list --due --mine
               humas followup done 7
             """,
@@ -17,7 +18,11 @@ struct FollowupCommand: AsyncParsableCommand {
     struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Add a follow-up to an activity.",
-            discussion: "Example: humas followup add --interaction 42 --action \"Unggah foto kegiatan\" --assignee viewer.kota-semarang@humas.example --due 2025-10-15")
+            discussion: """
+                Example:
+                  humas followup add --interaction 42 --action "Unggah foto kegiatan" \\
+                    --assignee viewer.kota-semarang@humas.example --due 2025-10-15
+                """)
 
         @OptionGroup var session: SessionOptions
         @OptionGroup var output: OutputOptions

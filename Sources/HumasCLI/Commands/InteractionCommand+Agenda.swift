@@ -13,12 +13,15 @@ extension InteractionCommand {
             commandName: "agenda",
             abstract: "Activities between two days for your unit and those below it: a table, JSON, or an iCalendar file.",
             discussion: """
-                The .ics file imports into Google Calendar, Outlook and Thunderbird; a calendar can also subscribe to
-                GET /v1/agenda.ics?from=…&to=…&token=… (see the README). At most 366 days at a time.
+                The .ics file imports into Google Calendar, Outlook and Thunderbird;
+                a calendar app can also subscribe to the API's feed,
+                GET /v1/agenda.ics?from=…&to=…&token=… (see the README).
+                At most 366 days at a time.
 
                 Examples:
                   humas interaction agenda --from 2025-10-01 --to 2025-10-31
-                  humas interaction agenda --from 2025-10-01 --to 2025-10-31 --format ics > oktober.ics
+                  humas interaction agenda --from 2025-10-01 --to 2025-10-31 \\
+                    --format ics > oktober.ics
                 """)
 
         @OptionGroup var session: SessionOptions

@@ -35,7 +35,8 @@ extension InteractionCommand {
             discussion: """
                 Examples:
                   humas interaction edit 42 --status done --outcome "12 media memuat berita"
-                  humas interaction edit 42 --starts "2026-01-21 09:00" --coorganizer ID-JT-KAB-DEMAK
+                  humas interaction edit 42 --starts "2026-01-21 09:00" \\
+                    --coorganizer ID-JT-KAB-DEMAK
                 """)
 
         @OptionGroup var session: SessionOptions

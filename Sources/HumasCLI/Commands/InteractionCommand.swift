@@ -10,11 +10,13 @@ struct InteractionCommand: AsyncParsableCommand {
             Times without an offset are the owning unit's local time (WIB, WITA or WIT).
 
             Examples:
-              humas interaction log --kind press_conference --mode luring --strategy informasi \\
-                --title "Konferensi pers rekapitulasi" --starts "2025-10-14 09:00" --ends "2025-10-14 11:00" \\
-                --place "Media center KPU Kota Semarang" --contact 12 --contact 14 --attended
+              humas interaction log --kind press_conference --mode luring \\
+                --strategy informasi --title "Konferensi pers rekapitulasi" \\
+                --starts "2025-10-14 09:00" --ends "2025-10-14 11:00" \\
+                --contact 12 --contact 14 --attended
               humas interaction list --quarter 2025-Q4 --strategy informasi
-              humas interaction agenda --from 2025-10-01 --to 2025-10-31 --format ics > oktober.ics
+              humas interaction agenda --from 2025-10-01 --to 2025-10-31 \\
+                --format ics > oktober.ics
             """,
         subcommands: [Log.self, List.self, Show.self, Edit.self, Cancel.self, Remove.self, Participants.self, Attend.self, AgendaCommand.self])
 
@@ -23,10 +25,12 @@ struct InteractionCommand: AsyncParsableCommand {
             abstract: "Log an activity that happened, or plan one (a future start is planned).",
             discussion: """
                 Examples:
-                  humas interaction log --kind press_conference --mode luring --strategy informasi \\
-                    --title "Konferensi pers DPT" --starts "2025-10-14 09:00" --segment wartawan-semarang --attended
-                  humas interaction log --kind socialization --mode luring --strategy partisipasi \\
-                    --title "Sosialisasi bersama LO partai" --starts "2026-01-20 13:00" --list lo-partai --audience 300
+                  humas interaction log --kind press_conference --mode luring \\
+                    --strategy informasi --title "Konferensi pers DPT" \\
+                    --starts "2025-10-14 09:00" --segment wartawan-semarang --attended
+                  humas interaction log --kind socialization --mode luring \\
+                    --strategy partisipasi --title "Sosialisasi bersama LO partai" \\
+                    --starts "2026-01-20 13:00" --list lo-partai --audience 300
                 """)
 
         @OptionGroup var session: SessionOptions
@@ -67,7 +71,8 @@ struct InteractionCommand: AsyncParsableCommand {
             discussion: """
                 Examples:
                   humas interaction list --quarter 2025-Q4 --strategy informasi
-                  humas interaction list --under ID-JT --kind socialization --from 2025-01-01 --to 2025-06-30
+                  humas interaction list --under ID-JT --kind socialization \\
+                    --from 2025-01-01 --to 2025-06-30
                   humas interaction list --contact 12 --json
                 """)
 
