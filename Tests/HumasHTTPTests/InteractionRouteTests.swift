@@ -3,6 +3,7 @@ import Humas
 import HumasHTTP
 import Hummingbird
 import HummingbirdTesting
+import HTTPTypes
 import Testing
 
 @Suite("HTTP /v1/interactions, /v1/followups, timelines and the agenda feed")
@@ -124,6 +125,24 @@ struct InteractionRouteTests {
                     }
                 }
             }
+        }
+    }
+
+    @Test("POST /v1/interactions with an Idempotency-Key logs once: the retry gets the same activity, replayed")
+    func idempotentLog() async throws {
+        try await HTTPTestEnvironment.withApp { client, service in
+            let editor = try await HTTPTestEnvironment.user(.editor, at: Self.semarang, on: service)
+            let body = """
+                {"kind": "press_release", "mode": "daring", "strategy": "informasi", "title": "Rilis \(Unique.suffix())",
+                 "starts_at": "2025-10-15T10:00:00+07:00"}
+                """
+            var headers = HTTPFields()
+            headers[HTTPField.Name("Idempotency-Key")!] = "rilis-\(Unique.suffix())"
+            let first = try await client.send(.post, "/v1/interactions", token: editor.token, json: body, headers: headers)
+            let retry = try await client.send(.post, "/v1/interactions", token: editor.token, json: body, headers: headers)
+            #expect(first.status == .created && retry.status == .created)
+            #expect(try first.object()["id"] as? Int == retry.object()["id"] as? Int)
+            #expect(retry.headers[HTTPField.Name("Idempotent-Replayed")!] == "true")
         }
     }
 
