@@ -57,7 +57,7 @@ public struct Timelines: Sendable {
             LEFT JOIN humas.contacts c ON c.id = p.contact_id
             LEFT JOIN humas.organizations o ON o.id = coalesce(p.organization_id, p.via_organization_id)
             WHERE
-            """ + participant + position(after, at: "p.starts_at", rank: 0, id: "i.id")
+            """ + " " + participant + position(after, at: "p.starts_at", rank: 0, id: "i.id")
         func affiliations(_ type: TimelineEntry.EntryType, day: String) -> PostgresQuery {
             let at = PostgresQuery(unsafeSQL: "(a.\(day)::timestamp AT TIME ZONE '\(zone.rawValue)')")
             let label = PostgresQuery(unsafeSQL: "'\(type.rawValue)' AS type, \(TimelineEntry.rank(type)) AS type_rank")
@@ -69,7 +69,7 @@ public struct Timelines: Sendable {
                 JOIN humas.contacts c ON c.id = a.contact_id AND c.deleted_at IS NULL
                 JOIN humas.organizations o ON o.id = a.organization_id
                 WHERE a.deleted_at IS NULL AND a.\(unsafeSQL: day) IS NOT NULL AND
-                """ + affiliation + position(after, at: at, rank: TimelineEntry.rank(type), id: "a.id")
+                """ + " " + affiliation + position(after, at: at, rank: TimelineEntry.rank(type), id: "a.id")
         }
         return "SELECT * FROM ((" + interactions + order + ") UNION ALL ("
             + affiliations(.affiliationStarted, day: "started_on") + order + ") UNION ALL ("
