@@ -185,12 +185,13 @@ extension Interactions {
             """)
     }
 
-    /// `[{contact_id|organization_id, role, invited, attended}]`, for the audit trail.
+    /// `{"participants": [{contact_id|organization_id, role, invited, attended}]}`, for the audit
+    /// trail (an object, as every audit snapshot is).
     static func participantSnapshot(_ id: Int64, on connection: PostgresConnection) throws -> String {
         try connection.query("""
-            SELECT coalesce(jsonb_agg(jsonb_strip_nulls(jsonb_build_object('contact_id', p.contact_id,
+            SELECT jsonb_build_object('participants', coalesce(jsonb_agg(jsonb_strip_nulls(jsonb_build_object('contact_id', p.contact_id,
                    'organization_id', p.organization_id, 'role', p.role, 'invited', p.invited, 'attended', p.attended))
-                   ORDER BY p.id), '[]')::text AS j
+                   ORDER BY p.id), '[]'))::text AS j
             FROM humas.interaction_participants p WHERE p.interaction_id = \(id)
             """)[0].decode("j")
     }
