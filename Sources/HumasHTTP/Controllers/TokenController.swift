@@ -17,6 +17,11 @@ struct TokenController {
     /// `POST /v1/tokens`: 201 with the secret, shown this once.
     @Sendable func issue(_ request: Request, context: HumasRequestContext) async throws -> EditedResponse<IssuedToken> {
         let body = try await request.decodeBody(as: NewTokenBody.self, context: context)
+        // The document's `maxLength: 100` counts code points, as JSON Schema does; the service
+        // counts characters, of which a label of combining marks has far fewer.
+        if let label = body.label, label.unicodeScalars.count > 100 {
+            throw Problem.invalidFields([("label", "is longer than 100 characters; keep it short, e.g. \"ci\"")])
+        }
         let issued = try await context.requireSession().tokens.issue(label: body.label ?? "", for: body.userEmail)
         return EditedResponse(status: .created, response: issued)
     }
