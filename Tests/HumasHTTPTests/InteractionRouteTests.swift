@@ -71,6 +71,11 @@ struct InteractionRouteTests {
             let agenda = try await client.send(.get, "/v1/agenda.ics?from=2025-01-01&to=2026-01-02", token: editor.token)
             #expect(agenda.status == .badRequest)
             #expect(try agenda.problemFields() == ["to"])
+            let loose = try await client.send(.post, "/v1/interactions", token: editor.token, json: """
+                {"kind": "Call", "mode": "daring", "strategy": "jejaring", "title": "\(title)",
+                 "starts_at": "2025-10-14T09:00:00+07:00", "participant_role": "boss"}
+                """)
+            #expect(try loose.problemFields() == ["kind", "participant_role"], "the API takes the documented values exactly")
             let unknown = try await client.send(.get, "/v1/interactions?strategy=info", token: editor.token)
             #expect(try unknown.problemFields() == ["strategy"])
             let none = try await client.send(.get, "/v1/interactions?limit=500", token: editor.token)

@@ -2,7 +2,7 @@ import Foundation
 import Postgres
 
 /// A new activity as a user typed it. Times are text: a bare `2025-10-14 09:00` is read in the
-/// owning unit's zone when ``acceptsLocalTime`` (the CLI), refused otherwise (the API).
+/// owning unit's zone when a person typed it, refused from a program (see ``InputOrigin``).
 public struct NewInteraction: Sendable {
     public var kind: String
     public var mode: String
@@ -28,7 +28,7 @@ public struct NewInteraction: Sendable {
     public var participants = ParticipantSelection()
     /// Marks those participants as having attended (for an activity logged after it happened).
     public var participantsAttended = false
-    public var acceptsLocalTime = true
+    public var origin = InputOrigin.commandLine
 
     public init(kind: String, mode: String, strategy: String, title: String, startsAt: String) {
         self.kind = kind
@@ -56,13 +56,31 @@ public struct InteractionChanges: Sendable {
     public var documentationURLs: [String]?
     public var audienceCount: Int?
     public var coorganizers: [String]?
-    public var acceptsLocalTime = true
+    public var origin = InputOrigin.commandLine
 
     public init() {}
 
     var isEmpty: Bool {
         [kind, mode, strategy, title, startsAt, endsAt, place, meetingURL, summary, outcome, status].allSatisfy { $0 == nil }
             && documentationURLs == nil && audienceCount == nil && coorganizers == nil
+    }
+}
+
+/// Who typed an activity's values, which decides how forgiving the reading is.
+public enum InputOrigin: Sendable {
+    /// A person at a terminal: a bare time is the unit's local time, and `Press-Conference` is
+    /// `press_conference`.
+    case commandLine
+    /// A program: every time carries its offset (a script's clock may be anywhere), and values
+    /// are exactly the documented ones.
+    case api
+
+    func parse<Value: RawRepresentable & CaseIterable>(_ text: String, as type: Value.Type, field: String) throws -> Value
+    where Value.RawValue == String {
+        if self == .api, Value(rawValue: text) == nil {
+            throw HumasError.invalid(field: field, message: "'\(text)' is not one of \(Value.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        return try Value.parse(text, field: field)
     }
 }
 
@@ -88,14 +106,15 @@ struct InteractionValues: Sendable {
     /// Checks every field of `new`, gathering all problems before throwing.
     init(_ new: NewInteraction, zone: UnitZone, now: Date = Date()) throws {
         var problems = FieldProblems()
-        let kind = problems.check { try InteractionKind.parse(new.kind, field: "kind") }
-        let mode = problems.check { try InteractionMode.parse(new.mode, field: "mode") }
-        let strategy = problems.check { try BakohumasStrategy.parse(new.strategy, field: "strategy") }
+        let kind = problems.check { try new.origin.parse(new.kind, as: InteractionKind.self, field: "kind") }
+        let mode = problems.check { try new.origin.parse(new.mode, as: InteractionMode.self, field: "mode") }
+        let strategy = problems.check { try new.origin.parse(new.strategy, as: BakohumasStrategy.self, field: "strategy") }
         let title = problems.check { try DirectoryInput.name(new.title, field: "title", maxLength: 300, example: "Konferensi pers penetapan DPT") }
-        let timeZone = new.acceptsLocalTime ? zone : nil
+        let timeZone = new.origin == .commandLine ? zone : nil
         let startsAt = problems.check { try LocalTimeInput.parse(new.startsAt, field: "starts_at", zone: timeZone) }
         let endsAt = problems.check { try new.endsAt.flatMap(DirectoryInput.text).map { try LocalTimeInput.parse($0, field: "ends_at", zone: timeZone) } } ?? nil
-        let status = problems.check { try new.status.map { try InteractionStatus.parse($0, field: "status") } } ?? nil
+        let status = problems.check { try new.status.map { try new.origin.parse($0, as: InteractionStatus.self, field: "status") } } ?? nil
+        problems.check { try new.origin.parse(new.participants.role, as: ParticipantRole.self, field: "role") }
         if status == .cancelled {
             problems.add("status", "an activity is cancelled with `humas interaction cancel ID --reason …` (POST /v1/interactions/{id}/cancel), which keeps the reason")
         }
@@ -136,7 +155,7 @@ struct InteractionValues: Sendable {
         new.status = changes.status ?? current.status.rawValue
         new.documentationURLs = changes.documentationURLs ?? current.documentationUrls
         new.audienceCount = changes.audienceCount ?? current.audienceCount
-        new.acceptsLocalTime = changes.acceptsLocalTime
+        new.origin = changes.origin
         if current.status == .cancelled, changes.status == nil {
             new.status = nil
         }

@@ -21,7 +21,7 @@ extension Interactions {
         guard !selection.isEmpty else {
             throw HumasError.invalid(field: "participants", message: "name at least one --contact, --organization, --list or --segment")
         }
-        let role = try ParticipantRole.parse(selection.role, field: "role")
+        let role = try selection.origin.parse(selection.role, as: ParticipantRole.self, field: "role")
         let session = session
         return try await session.transaction { connection in
             let locked = try Self.lock(id, for: session, on: connection)

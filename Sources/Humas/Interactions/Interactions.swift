@@ -11,7 +11,6 @@ public struct Interactions: Sendable {
     /// Logs an activity for `new.unit` (default: the user's unit), with its co-organizers.
     public func log(_ new: NewInteraction) async throws -> Interaction {
         try session.requireInteractionWriter()
-        let role = new.participants.isEmpty ? nil : try ParticipantRole.parse(new.participants.role, field: "role")
         let session = session
         return try await session.transaction { connection in
             let unit = try UnitDirectory.resolveWritable(new.unit, for: session, on: connection)
@@ -36,7 +35,8 @@ public struct Interactions: Sendable {
                 before: nil, after: try Self.snapshot(id, on: connection))
             if !new.participants.isEmpty {
                 let interaction = try Self.fetch(id, on: connection)
-                _ = try Self.insert(new.participants, role: role!, attended: new.participantsAttended ? true : nil,
+                let role = try ParticipantRole.parse(new.participants.role, field: "role")
+                _ = try Self.insert(new.participants, role: role, attended: new.participantsAttended ? true : nil,
                                     into: interaction, for: session, on: connection)
                 try AuditLog.record(
                     on: connection, unitID: unit.id, action: .create, entity: "interaction_participants", entityID: id,

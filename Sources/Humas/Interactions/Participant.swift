@@ -50,6 +50,7 @@ public struct ParticipantSelection: Sendable {
     public var role: String = ParticipantRole.attendee.rawValue
     /// `false` for someone who came without an invitation (added while marking attendance).
     public var invited = true
+    public var origin = InputOrigin.commandLine
 
     public init(contacts: [Int64] = [], organizations: [Int64] = [], list: String? = nil, segment: String? = nil) {
         self.contacts = contacts

@@ -50,7 +50,7 @@ struct NewInteractionBody: RequestBody {
         participants.role = participantRole ?? participants.role
         new.participants = participants
         new.participantsAttended = attended ?? false
-        new.acceptsLocalTime = false
+        new.origin = .api
         return new
     }
 }
@@ -81,7 +81,7 @@ struct InteractionPatchBody: RequestBody {
         changes.documentationURLs = try body.clearableList(.documentationUrls, of: String.self)
         changes.audienceCount = try body.unlessAbsent(Int.self, .audienceCount)
         changes.coorganizers = try body.clearableList(.coorganizers, of: String.self)
-        changes.acceptsLocalTime = false
+        changes.origin = .api
     }
 }
 
@@ -107,6 +107,7 @@ struct ParticipantsBody: RequestBody {
     var selection: ParticipantSelection {
         var selection = ParticipantSelection(contacts: contactIds ?? [], organizations: organizationIds ?? [], list: list, segment: segment)
         selection.role = role ?? selection.role
+        selection.origin = .api
         return selection
     }
 }

@@ -6,6 +6,9 @@ struct InteractionController {
     /// The service names a lone link `documentation_url` and the CLI's participant options; the body has lists.
     static let fields = FieldNames(renames: ["documentation_url": "documentation_urls[0]", "participants": "contact_ids", "role": "participant_role"])
 
+    /// `POST …/participants` names its role field `role`.
+    static let participantFields = FieldNames(renames: ["participants": "contact_ids"])
+
     static let filterParameters = ["kind", "mode", "strategy", "status", "from", "to", "quarter", "year", "under", "contact", "organization"]
 
     func addRoutes(to routes: Routes<some RouterMethods<HumasRequestContext>>) {
@@ -66,7 +69,7 @@ struct InteractionController {
         let id = try context.pathID()
         let body = try await request.decodeBody(as: ParticipantsBody.self, context: context)
         let session = try context.requireSession()
-        return try await Self.fields.translating { try await session.interactions.addParticipants(id, body.selection) }
+        return try await Self.participantFields.translating { try await session.interactions.addParticipants(id, body.selection) }
     }
 
     @Sendable func attendance(_ request: Request, context: HumasRequestContext) async throws -> ParticipantChange {

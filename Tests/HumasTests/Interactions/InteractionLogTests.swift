@@ -94,7 +94,7 @@ extension InteractionSuites {
             let makassar = try InteractionTest.editor(at: "ID-SN-KOTA-MAKASSAR")
             try await withFixtureSession(makassar) { session in
                 var api = InteractionTest.pressConference(InteractionTest.title("API"), starts: "2025-10-14 09:00", ends: nil)
-                api.acceptsLocalTime = false
+                api.origin = .api
                 let error = await #expect(throws: HumasError.self) { try await session.interactions.log(api) }
                 #expect(error?.description.hasPrefix("starts_at:") == true && error?.description.contains("no time zone") == true)
 
@@ -104,7 +104,7 @@ extension InteractionSuites {
                 #expect(local.startsAt.zone.rfc3339(local.startsAt.date) == "2025-10-14T09:00:00+08:00")
 
                 var offset = InteractionTest.pressConference(InteractionTest.title("Offset"), starts: "2025-10-14T09:00:00+07:00", ends: nil)
-                offset.acceptsLocalTime = false
+                offset.origin = .api
                 let explicit = try await session.interactions.log(offset)
                 #expect(explicit.startsAt.date == Date(timeIntervalSince1970: 1_760_407_200), "09:00 WIB is 02:00Z, shown as 10:00 WITA")
             }
