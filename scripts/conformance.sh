@@ -17,9 +17,8 @@
 # called with records the admin may see but not change (an ancestor's list: 403, as the access
 # rule says) is warned about as "403 Forbidden"; the traffic check decides about those.
 #
-# Needs the local database up (`make database`) and a debug build. On first use it creates
-# .build/conformance-venv (installing Debian's python3-venv with apt-get when `python3 -m venv`
-# cannot work) and installs schemathesis 4 from PyPI into it. Bounded: SCHEMATHESIS_MAX_EXAMPLES
+# Needs the local database up (`make database`) and a debug build. schemathesis 4 comes from
+# PyPI into .build/peer-venv (scripts/peer-venv.sh, on first use). Bounded: SCHEMATHESIS_MAX_EXAMPLES
 # per operation (default 8) and a wall-clock limit per phase (CONFORMANCE_TIMEOUT seconds for
 # the first, default 150; 30 for each of the others), so the whole check stays under 4 minutes
 # once the venv exists.
@@ -35,25 +34,11 @@ HUMAS=.build/debug/humas
 PORT="${CONFORMANCE_PORT:-18080}"
 MAX_EXAMPLES="${SCHEMATHESIS_MAX_EXAMPLES:-8}"
 TIMEOUT="${CONFORMANCE_TIMEOUT:-150}"
-VENV=.build/conformance-venv
+VENV=.build/peer-venv
 UNIT=ID-KT-KAB-BARITO-SELATAN
 
-# A venv needs ensurepip, which Debian ships separately (python3-venv).
-make_venv() {
-  rm -rf "$VENV"
-  python3 -m venv "$VENV" >/dev/null 2>&1
-}
-if [ ! -x "$VENV/bin/schemathesis" ]; then
-  if ! make_venv; then
-    echo "conformance: python3 -m venv failed; installing python3-venv"
-    sudo=""
-    [ "$(id -u)" -eq 0 ] || sudo="sudo"
-    $sudo apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends python3-venv
-    make_venv
-  fi
-  "$VENV/bin/pip" install --quiet --disable-pip-version-check 'schemathesis>=4,<5'
-fi
+# schemathesis, with the other peers' libraries, in .build/peer-venv.
+scripts/peer-venv.sh
 
 # A fresh admin at the conformance unit and a token of theirs, for one phase.
 admin_token() {

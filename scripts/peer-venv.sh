@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
-# The peers' own Python libraries, which tests use to parse what Humas emits (icalendar for
-# the agenda feed), in .build/peer-venv. Created once; `make test` runs this before the tests,
-# which find the interpreter at .build/peer-venv/bin/python.
+# The peers' own Python tools, in .build/peer-venv: schemathesis for the API conformance check,
+# and the libraries tests use to parse what Humas emits (icalendar for the agenda feed).
+# Created once (again when the list changes); `make test` runs this before the tests, which
+# find the interpreter at .build/peer-venv/bin/python.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 VENV=.build/peer-venv
-PACKAGES=('icalendar>=6,<7')
+PACKAGES=('schemathesis>=4,<5' 'icalendar>=6,<7')
 
 make_venv() {
   rm -rf "$VENV"

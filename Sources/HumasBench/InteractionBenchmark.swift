@@ -30,16 +30,7 @@ struct InteractionBenchmark {
             }
         }
         let session = try await service.session(email: level.email)
-        let clock = ContinuousClock()
-        _ = try await session.interactions.list(filters[0], limit: 50)  // warm-up
-        var ours = Latencies()
-        for _ in 0..<rounds {
-            for filter in filters {
-                let started = clock.now
-                _ = try await session.interactions.list(filter, limit: 50)
-                ours.add((clock.now - started).milliseconds)
-            }
-        }
+        let ours = try await Self.time(filters, rounds: rounds) { _ = try await session.interactions.list($0, limit: 50) }
         let statements = filters.map { Interactions.listQuery($0, range: scope.range, limit: 51) }
         let theirs = try baseline.measure(statements, name: "list-\(level.userID)", userID: level.userID, transactions: filters.count * rounds)
         return (ours, theirs)
@@ -57,19 +48,25 @@ struct InteractionBenchmark {
         }
         guard !contacts.isEmpty else { throw BenchError("no participants under \(level.unitCode): run `humas dev generate --interactions N` first") }
         let session = try await service.session(email: level.email)
-        let clock = ContinuousClock()
-        _ = try await session.timelines.contact(contacts[0], limit: 50)  // warm-up
-        var ours = Latencies()
-        for _ in 0..<rounds {
-            for contact in contacts {
-                let started = clock.now
-                _ = try await session.timelines.contact(contact, limit: 50)
-                ours.add((clock.now - started).milliseconds)
-            }
-        }
+        let ours = try await Self.time(contacts, rounds: rounds) { _ = try await session.timelines.contact($0, limit: 50) }
         let statements = contacts.map { Timelines.query(.contact, id: $0, zone: scope.zone, limit: 51) }
         let theirs = try baseline.measure(statements, name: "timeline-\(level.userID)", userID: level.userID, transactions: contacts.count * rounds)
         return (ours, theirs)
+    }
+
+    /// Times `call` once per input per round, serially, after one warm-up call.
+    private static func time<Input>(_ inputs: [Input], rounds: Int, _ call: (Input) async throws -> Void) async throws -> Latencies {
+        try await call(inputs[0])
+        let clock = ContinuousClock()
+        var latencies = Latencies()
+        for _ in 0..<rounds {
+            for input in inputs {
+                let started = clock.now
+                try await call(input)
+                latencies.add((clock.now - started).milliseconds)
+            }
+        }
+        return latencies
     }
 
     private func scope(of level: BenchLevel) async throws -> Scope {

@@ -57,7 +57,7 @@ struct Bench: AsyncParsableCommand {
                 _ = try await search.measure(level: level, queries: queries, rounds: 1)  // warm-up
                 let ours = try await search.measure(level: level, queries: queries, rounds: passes)
                 let theirs = try baseline.measure(level: level, transactions: queries.count * passes)
-                let row = Report.SearchRow(querySet: label, level: level, ours: ours, baseline: theirs)
+                let row = Report.Row(read: label, level: level, ours: ours, baseline: theirs, p95TargetMs: Report.p95TargetMs)
                 report.searches.append(row)
                 log("\(label), \(level.label): ours p50 \(Report.ms(ours.p50)) p95 \(Report.ms(ours.p95)); baseline p50 "
                     + "\(Report.ms(theirs.p50)) p95 \(Report.ms(theirs.p95)); \(row.passes ? "pass" : "FAIL")")
@@ -77,7 +77,7 @@ struct Bench: AsyncParsableCommand {
                     ("contact timeline, first page", activity.measureTimeline),
                 ] {
                     let (ours, theirs) = try await measure(level, rounds)
-                    let row = Report.ActivityRow(read: read, level: level, ours: ours, baseline: theirs)
+                    let row = Report.Row(read: read, level: level, ours: ours, baseline: theirs, p95TargetMs: Report.activityP95TargetMs)
                     report.activities.append(row)
                     log("\(read), \(level.label): ours p95 \(Report.ms(ours.p95)); baseline p95 \(Report.ms(theirs.p95)); \(row.passes ? "pass" : "FAIL")")
                 }

@@ -2,7 +2,8 @@ import Foundation
 import Postgres
 
 /// A follow-up (tindak lanjut) of an activity: what to do, who does it, by when.
-public struct Followup: Sendable, Codable, Hashable {
+/// Encoded with every optional field present (`null` when empty), as the API documents it.
+public struct Followup: Sendable, Encodable, Hashable {
     public var id: Int64
     public var interactionId: Int64
     public var interactionTitle: String
@@ -39,20 +40,6 @@ public struct Followup: Sendable, Codable, Hashable {
 
     private enum CodingKeys: String, CodingKey {
         case id, interactionId, interactionTitle, unitCode, action, assigneeEmail, assigneeName, dueOn, doneOn, isDone, createdAt
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        id = try c.decode(Int64.self, forKey: .id)
-        interactionId = try c.decode(Int64.self, forKey: .interactionId)
-        interactionTitle = try c.decode(String.self, forKey: .interactionTitle)
-        unitCode = try c.decode(String.self, forKey: .unitCode)
-        action = try c.decode(String.self, forKey: .action)
-        assigneeEmail = try c.decodeIfPresent(String.self, forKey: .assigneeEmail)
-        assigneeName = try c.decodeIfPresent(String.self, forKey: .assigneeName)
-        dueOn = try c.decodeIfPresent(PostgresDate.self, forKey: .dueOn)
-        doneOn = try c.decodeIfPresent(PostgresDate.self, forKey: .doneOn)
-        createdAt = try c.decode(Date.self, forKey: .createdAt)
     }
 
     public func encode(to encoder: any Encoder) throws {

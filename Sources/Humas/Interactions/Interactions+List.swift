@@ -59,13 +59,6 @@ extension Interactions {
     }
 }
 
-/// The API's page shape, `{"items": […], "next_cursor": … | null}`, for `--json` as well.
-extension InteractionPage: Encodable {
-    private enum CodingKeys: String, CodingKey { case items, nextCursor }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(interactions, forKey: .items)
-        try container.encode(nextCursor, forKey: .nextCursor)
-    }
+extension InteractionPage: ItemsPageEncodable {
+    var pageItems: [Interaction] { interactions }
 }

@@ -56,13 +56,6 @@ public struct TimelinePage: Sendable {
     public var nextCursor: String?
 }
 
-/// The API's page shape, `{"items": […], "next_cursor": … | null}`, for `--json` as well.
-extension TimelinePage: Encodable {
-    private enum CodingKeys: String, CodingKey { case items, nextCursor }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(entries, forKey: .items)
-        try container.encode(nextCursor, forKey: .nextCursor)
-    }
+extension TimelinePage: ItemsPageEncodable {
+    var pageItems: [TimelineEntry] { entries }
 }
