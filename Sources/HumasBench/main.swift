@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Humas
+import HumasDevData
 import Postgres
 
 /// `humas-bench`: what `make bench` runs once the data is loaded. Measures contact search per

@@ -1,5 +1,6 @@
 import Foundation
 import Humas
+import HumasDevData
 import Postgres
 import Testing
 

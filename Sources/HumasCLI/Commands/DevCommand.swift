@@ -1,5 +1,6 @@
 import ArgumentParser
 import Humas
+import HumasDevData
 
 /// Tools for developers: fictional data at national scale.
 struct DevCommand: AsyncParsableCommand {

@@ -1,3 +1,4 @@
+import Humas
 import Postgres
 
 /// The SQL side of ``NationalDataGenerator``: reads the units and parties, and COPYs generated

@@ -1,4 +1,5 @@
 import Foundation
+import Humas
 import Postgres
 
 /// Fills the database with a realistic, fictional national directory for development and load
