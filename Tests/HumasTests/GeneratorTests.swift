@@ -326,4 +326,27 @@ struct GeneratorTests {
         #expect(neither.status == 2)
         #expect(neither.stderr.contains("give --contacts N, --interactions N or both"))
     }
+
+    @Test("the --json report keeps the contacts' fields at the top level, adds interactions, and reads back either alone")
+    func reportReadsBack() throws {
+        let decoder = JSONDecoder()
+        decoder.keyDecodingStrategy = .convertFromSnakeCase
+        let contacts = #"{"seed": 7, "contacts": 10, "organizations": 3, "affiliations": 4, "already_present": false, "seconds": 1.5"#
+        let interactions = #""interactions": {"seed": 7, "interactions": 20, "participants": 50, "coorganized": 1, "followups": 2, "already_present": true, "seconds": 0.5}"#
+        let both = try decoder.decode(GenerationReport.self, from: Data((contacts + ", " + interactions + "}").utf8))
+        #expect(both.contacts?.affiliations == 4 && both.interactions?.participants == 50 && both.interactions?.alreadyPresent == true)
+        // What make bench wrote before activities were generated.
+        let old = try decoder.decode(GenerationReport.self, from: Data((contacts + "}").utf8))
+        #expect(old.contacts?.contacts == 10 && old.interactions == nil)
+        let alone = try decoder.decode(GenerationReport.self, from: Data(("{" + interactions + "}").utf8))
+        #expect(alone.contacts == nil && alone.interactions?.interactions == 20)
+
+        // As the command line writes it (snake_case keys), and back.
+        let encoder = JSONEncoder()
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        let text = String(decoding: try encoder.encode(both), as: UTF8.self)
+        #expect(text.contains(#""organizations":3"#) && text.contains(#""interactions":{"#) && text.contains(#""already_present":true"#))
+        let again = try decoder.decode(GenerationReport.self, from: Data(text.utf8))
+        #expect(again.contacts?.organizations == 3 && again.interactions?.followups == 2)
+    }
 }
