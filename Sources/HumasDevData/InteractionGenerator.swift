@@ -1,4 +1,3 @@
-import Foundation
 import Humas
 import Postgres
 
@@ -39,10 +38,7 @@ public struct InteractionGenerator: Sendable {
 
     /// - Throws: ``HumasError/invalid(field:message:)`` for a count outside 1…10,000,000.
     public init(interactions: Int, seed: UInt64, batchSize: Int = 25_000) throws {
-        guard (1...Self.maximumInteractions).contains(interactions) else {
-            throw HumasError.invalid(
-                field: "--interactions", message: "must be between 1 and \(Self.maximumInteractions), got \(interactions)")
-        }
+        try GeneratorRun.checkCount(interactions, maximum: Self.maximumInteractions, flag: "--interactions")
         self.interactions = interactions
         self.seed = seed
         self.batchSize = max(1, batchSize)
@@ -56,29 +52,19 @@ public struct InteractionGenerator: Sendable {
         admin: DatabaseAdmin = DatabaseAdmin(), progress: @escaping @Sendable (Progress) -> Void = { _ in }
     ) async throws -> Summary {
         let generator = self
-        return try await admin.withAdminConnection { connection in
-            let started = ContinuousClock.now
-            let (stored, alreadyPresent) = try connection.withTransaction { transaction in
-                try generator.load(on: transaction, progress: progress)
-            }
-            if !alreadyPresent {
-                // New activities would otherwise be planned for as the empty tables they were.
-                try connection.execute(script: "SET ROLE \(DatabaseRoles.owner)")
-                try connection.execute(script: "ANALYZE humas.interactions, humas.interaction_participants, humas.interaction_coorganizers, humas.followups")
-                try connection.execute(script: "RESET ROLE")
-            }
-            let elapsed = ContinuousClock.now - started
-            return Summary(
-                seed: generator.seed, interactions: generator.interactions, participants: stored.participants,
-                coorganized: stored.coorganized, followups: stored.followups, alreadyPresent: alreadyPresent,
-                seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+        let tables = "humas.interactions, humas.interaction_participants, humas.interaction_coorganizers, humas.followups"
+        let ((stored, alreadyPresent), seconds) = try await GeneratorRun.timed(admin: admin, analyzing: tables) { transaction in
+            let (stored, alreadyPresent) = try generator.load(on: transaction, progress: progress)
+            return ((stored, alreadyPresent), !alreadyPresent)
         }
+        return Summary(
+            seed: seed, interactions: interactions, participants: stored.participants, coorganized: stored.coorganized,
+            followups: stored.followups, alreadyPresent: alreadyPresent, seconds: seconds)
     }
 
+    /// Runs in ``GeneratorRun``'s transaction, as the owner, holding the generators' lock (so a
+    /// seed's contacts and activities are never generated at once).
     private func load(on connection: PostgresConnection, progress: (Progress) -> Void) throws -> (InteractionLoader.Stored, Bool) {
-        try connection.execute(script: "SET LOCAL ROLE \(DatabaseRoles.owner); SET LOCAL search_path = humas, public")
-        // The contacts' lock: a seed's contacts and activities are never generated at once.
-        try connection.query("SELECT pg_advisory_xact_lock(hashtext(\("humas.dev.generate")))")
         let existing = try InteractionLoader.existingCount(seed: seed, on: connection)
         if existing > 0 {
             guard existing == interactions else {
