@@ -44,15 +44,16 @@ build-tests: deps
 
 BENCH_HUMAS := $(RELEASE_DIR)/release/humas
 BENCH_CONTACTS := 1000000
+BENCH_INTERACTIONS := 1000000
 BENCH_SEED := 2024
 
-## Release build, 1,000,000 generated contacts (once: the seed is idempotent), then the search and
-## COPY benchmarks against their baselines; writes BENCHMARKS.md.
+## Release build, 1,000,000 generated contacts and as many activities (once: the seed is
+## idempotent), then the search and COPY benchmarks against their baselines; writes BENCHMARKS.md.
 bench:
 	swift build -c release --scratch-path $(RELEASE_DIR) 2>&1 | grep -vE '^\[[0-9]+/[0-9]+\]' ; test $${PIPESTATUS[0]} -eq 0
 	$(BENCH_HUMAS) db up
 	$(BENCH_HUMAS) seed
-	$(BENCH_HUMAS) dev generate --contacts $(BENCH_CONTACTS) --seed $(BENCH_SEED) --json > $(RELEASE_DIR)/bench-generate.json
+	$(BENCH_HUMAS) dev generate --contacts $(BENCH_CONTACTS) --interactions $(BENCH_INTERACTIONS) --seed $(BENCH_SEED) --json > $(RELEASE_DIR)/bench-generate.json
 	$(RELEASE_DIR)/release/HumasBench --output BENCHMARKS.md --generation-json $(RELEASE_DIR)/bench-generate.json
 	HUMAS=$(BENCH_HUMAS) scripts/bench-http.sh BENCHMARKS.md
 

@@ -50,6 +50,13 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        // Fictional national data for development, demos and load tests (`humas dev generate`),
+        // kept out of the service layer: nothing in Humas needs it.
+        .target(
+            name: "HumasDevData",
+            dependencies: ["Humas", "Postgres"],
+            swiftSettings: strict
+        ),
         .target(
             name: "HumasHTTP",
             dependencies: [
@@ -69,7 +76,7 @@ let package = Package(
         .executableTarget(
             name: "HumasCLI",
             dependencies: [
-                "Humas", "HumasHTTP",
+                "Humas", "HumasHTTP", "HumasDevData",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -80,7 +87,7 @@ let package = Package(
         .executableTarget(
             name: "HumasBench",
             dependencies: [
-                "Humas", "Postgres",
+                "Humas", "HumasDevData", "Postgres",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -104,7 +111,7 @@ let package = Package(
         ),
         .testTarget(
             name: "HumasTests",
-            dependencies: ["Humas", "Postgres", .product(name: "NIOPosix", package: "swift-nio")],
+            dependencies: ["Humas", "HumasDevData", "Postgres", .product(name: "NIOPosix", package: "swift-nio")],
             swiftSettings: strict
         ),
     ],

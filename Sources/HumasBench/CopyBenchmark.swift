@@ -1,5 +1,5 @@
 import Foundation
-import Humas
+import HumasDevData
 import Postgres
 
 /// COPY throughput: the same 100,000 rows loaded by our `copyIn` (encoding each row on the fly)

@@ -1,4 +1,4 @@
-import Humas
+import HumasDevData
 
 /// The fixed search queries of the benchmark: what people type, seeded so every run asks the
 /// same thing.

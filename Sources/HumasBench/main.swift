@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Humas
+import HumasDevData
 import Postgres
 
 /// `humas-bench`: what `make bench` runs once the data is loaded. Measures contact search per
@@ -99,7 +100,12 @@ struct Bench: AsyncParsableCommand {
         guard let generationJSON, let data = FileManager.default.contents(atPath: generationJSON) else { return nil }
         let decoder = JSONDecoder()
         decoder.keyDecodingStrategy = .convertFromSnakeCase
-        let summary = try decoder.decode(NationalDataGenerator.Summary.self, from: data)
+        let report = try decoder.decode(GenerationReport.self, from: data)
+        let lines = [report.contacts.map(Self.describe), report.interactions.map(Self.describe)].compactMap { $0 }
+        return lines.isEmpty ? nil : lines.joined(separator: "\n\n")
+    }
+
+    private static func describe(_ summary: NationalDataGenerator.Summary) -> String {
         if summary.alreadyPresent {
             return "Seed \(summary.seed) was already loaded by an earlier run (\(Report.grouped(summary.contacts)) contacts); not timed this time."
         }
@@ -108,6 +114,19 @@ struct Bench: AsyncParsableCommand {
             + "\(Report.grouped(summary.contacts)) contacts, \(Report.grouped(summary.organizations)) organizations and "
             + "\(Report.grouped(summary.affiliations)) affiliations in \(String(format: "%.1f", summary.seconds)) s "
             + "(\(Report.grouped(rate)) contacts/s), one transaction, through COPY."
+    }
+
+    private static func describe(_ summary: InteractionGenerator.Summary) -> String {
+        if summary.alreadyPresent {
+            return "The activities of seed \(summary.seed) were already loaded by an earlier run "
+                + "(\(Report.grouped(summary.interactions)) interactions); not timed this time."
+        }
+        let rate = Int(Double(summary.interactions) / max(summary.seconds, 0.001))
+        return "`humas dev generate --interactions \(summary.interactions) --seed \(summary.seed)` (release build) loaded "
+            + "\(Report.grouped(summary.interactions)) interactions (\(Report.grouped(summary.coorganized)) co-organized), "
+            + "\(Report.grouped(summary.participants)) participants and \(Report.grouped(summary.followups)) follow-ups in "
+            + "\(String(format: "%.1f", summary.seconds)) s (\(Report.grouped(rate)) interactions/s), one transaction, through COPY, "
+            + "triggers and foreign keys in force, ANALYZE included."
     }
 
     private func log(_ line: String) {

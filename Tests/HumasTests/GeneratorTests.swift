@@ -1,5 +1,6 @@
 import Foundation
 import Humas
+import HumasDevData
 import Postgres
 import Testing
 
@@ -13,6 +14,11 @@ struct GeneratorTests {
         -> NationalDataGenerator.Summary
     {
         try await NationalDataGenerator(contacts: contacts, seed: seed, batchSize: 700).generate(admin: DatabaseAdmin(target: target))
+    }
+
+    private static func generateInteractions(_ interactions: Int, seed: UInt64) async throws -> InteractionGenerator.Summary {
+        try await InteractionGenerator(interactions: interactions, seed: seed, batchSize: 700)
+            .generate(admin: DatabaseAdmin(target: TestEnvironment.target))
     }
 
     /// One number from SQL run as the owner (who sees every row).
@@ -182,5 +188,165 @@ struct GeneratorTests {
         let run = try CommandLineRun(["dev", "generate", "--contacts", "0"])
         #expect(run.status == 1)
         #expect(run.stderr == "error: --contacts: must be between 1 and 10000000, got 0\n")
+    }
+
+    // MARK: - Interactions
+
+    /// A digest of a seed's activities and everything hung on them, in external-ref order and
+    /// naming contacts by their external ref, so it is the same in any database.
+    private static func interactionDigest(seed: UInt64, on connection: PostgresConnection) throws -> String {
+        try connection.query("""
+            SELECT md5(string_agg(concat_ws('|', i.external_ref, i.kind, i.mode, i.strategy, i.status, i.starts_at, i.ends_at, i.unit_id,
+                       i.title, i.audience_count,
+                       (SELECT string_agg(concat_ws(':', c.external_ref, p.role, p.attended), ',' ORDER BY c.external_ref)
+                        FROM humas.interaction_participants p JOIN humas.contacts c ON c.id = p.contact_id WHERE p.interaction_id = i.id),
+                       (SELECT string_agg(o.unit_id::text, ',' ORDER BY o.unit_id) FROM humas.interaction_coorganizers o WHERE o.interaction_id = i.id),
+                       (SELECT string_agg(concat_ws(':', f.action, f.due_on, f.done_on), ',' ORDER BY f.id) FROM humas.followups f WHERE f.interaction_id = i.id)),
+                   E'\n' ORDER BY i.external_ref))
+            FROM humas.interactions i WHERE i.external_ref LIKE \("gen-\(seed)-%")
+            """)[0].decode(0, as: String.self)
+    }
+
+    @Test("the same seed gives the same activities, participants, co-organizers and follow-ups; again it does nothing, another count is refused")
+    func interactionsDeterministicAndIdempotent() async throws {
+        let seed = Self.freshSeed()
+        _ = try await Self.generate(1_500, seed: seed)
+        let first = try await Self.generateInteractions(2_000, seed: seed)
+        #expect(first.interactions == 2_000 && !first.alreadyPresent)
+        let db = try TestEnvironment.superuser()
+        let digest = try Self.interactionDigest(seed: seed, on: db)
+
+        let again = try await Self.generateInteractions(2_000, seed: seed)
+        #expect(again.alreadyPresent)
+        #expect(again.participants == first.participants && again.coorganized == first.coorganized && again.followups == first.followups)
+        let error = try await #require(throws: HumasError.self) { try await Self.generateInteractions(2_001, seed: seed) }
+        #expect(error.description.contains("seed \(seed) is already generated with 2000 interactions"))
+        #expect(try Self.interactionDigest(seed: seed, on: db) == digest)
+
+        // Made anew (the participants, co-organizers and follow-ups go with their activities).
+        _ = try db.execute("DELETE FROM humas.interactions WHERE external_ref LIKE \("gen-\(seed)-%")")
+        let remade = try await Self.generateInteractions(2_000, seed: seed)
+        #expect(!remade.alreadyPresent && remade.participants == first.participants)
+        #expect(try Self.interactionDigest(seed: seed, on: db) == digest)
+    }
+
+    @Test("generated activities are plausible: every unit, four quarters, office hours, readable participants, co-organizers")
+    func interactionsPlausible() async throws {
+        let seed = Self.freshSeed()
+        _ = try await Self.generate(1_500, seed: seed)
+        let summary = try await Self.generateInteractions(2_000, seed: seed)
+        let db = try TestEnvironment.superuser()
+        let pattern = "gen-\(seed)-%"
+        let shape = try db.query("""
+            SELECT count(DISTINCT i.unit_id) AS units,
+                   count(DISTINCT extract(quarter FROM i.starts_local)) AS quarters,
+                   count(DISTINCT extract(year FROM i.starts_local)) FILTER (WHERE i.starts_local < '2027-01-01') AS years,
+                   count(*) FILTER (WHERE i.starts_local <> i.starts_at AT TIME ZONE u.time_zone) AS wrong_local,
+                   count(*) FILTER (WHERE extract(hour FROM i.starts_local) NOT BETWEEN 8 AND 15
+                                       OR extract(isodow FROM i.starts_local) = 7
+                                       OR i.ends_at NOT BETWEEN i.starts_at + interval '1 hour' AND i.starts_at + interval '4 hours') AS odd_hours,
+                   count(*) FILTER (WHERE u.time_zone <> 'Asia/Jakarta') AS outside_wib,
+                   count(*) FILTER (WHERE i.status = 'done' AND i.starts_local >= '2026-12-01'
+                                       OR i.status = 'planned' AND i.starts_local < '2026-12-01') AS wrong_status,
+                   count(*) FILTER (WHERE i.status = 'cancelled') AS cancelled,
+                   count(*) FILTER (WHERE i.audience_count > 0 AND i.kind NOT IN ('socialization', 'talkshow')) AS odd_audience,
+                   count(DISTINCT i.kind) AS kinds, count(DISTINCT i.mode) AS modes, count(DISTINCT i.strategy) AS strategies,
+                   count(*) FILTER (WHERE u.level IN ('regency', 'city')) AS local
+            FROM humas.interactions i JOIN humas.units u ON u.id = i.unit_id
+            WHERE i.external_ref LIKE \(pattern)
+            """)[0]
+        #expect(try shape.decode("units", as: Int.self) == 553)
+        #expect(try shape.decode("quarters", as: Int.self) == 4)
+        #expect(try shape.decode("years", as: Int.self) == 5)
+        #expect(try shape.decode("wrong_local", as: Int.self) == 0)
+        #expect(try shape.decode("odd_hours", as: Int.self) == 0)
+        #expect(try shape.decode("outside_wib", as: Int.self) > 0)
+        #expect(try shape.decode("wrong_status", as: Int.self) == 0)
+        #expect(try shape.decode("cancelled", as: Int.self) > 0)
+        #expect(try shape.decode("odd_audience", as: Int.self) == 0)
+        #expect(try shape.decode("kinds", as: Int.self) == 14 && shape.decode("modes", as: Int.self) == 3)
+        #expect(try shape.decode("strategies", as: Int.self) == 8)
+        #expect(try shape.decode("local", as: Int.self) > 1_400)
+
+        // Participants: the seed's contacts that the owning unit may read (its own or an
+        // ancestor's), carrying the activity's unit and start and the contact's current organization.
+        let participants = try db.query("""
+            SELECT count(*) AS n,
+                   count(*) FILTER (WHERE NOT i.unit_id BETWEEN cu.id AND cu.subtree_end) AS unreadable,
+                   count(*) FILTER (WHERE p.unit_id <> i.unit_id OR p.starts_at <> i.starts_at) AS detached,
+                   count(*) FILTER (WHERE c.external_ref NOT LIKE \(pattern)) AS foreign,
+                   count(*) FILTER (WHERE p.via_organization_id IS DISTINCT FROM (SELECT min(a.organization_id) FROM humas.affiliations a
+                                                                                   WHERE a.contact_id = c.id AND a.ended_on IS NULL)) AS wrong_via,
+                   count(*) FILTER (WHERE (i.status = 'done') <> (p.attended IS NOT NULL) OR NOT p.invited) AS wrong_attendance,
+                   count(*) FILTER (WHERE cu.id <> i.unit_id) AS from_ancestors
+            FROM humas.interaction_participants p
+            JOIN humas.interactions i ON i.id = p.interaction_id
+            JOIN humas.contacts c ON c.id = p.contact_id JOIN humas.units cu ON cu.id = c.unit_id
+            WHERE i.external_ref LIKE \(pattern)
+            """)[0]
+        #expect(try participants.decode("n", as: Int.self) == summary.participants)
+        #expect(summary.participants > 4_000)
+        for column in ["unreadable", "detached", "foreign", "wrong_via", "wrong_attendance"] {
+            #expect(try participants.decode(column, as: Int.self) == 0, "\(column)")
+        }
+        #expect(try participants.decode("from_ancestors", as: Int.self) > 0)
+
+        // Co-organizers: a province with its kabupaten/kota or a kabupaten with its province,
+        // owner_unit_id the activity's unit, common_unit_id the province (from the trigger).
+        let coorganizers = try db.query("""
+            SELECT count(DISTINCT o.interaction_id) AS coorganized,
+                   count(*) FILTER (WHERE o.owner_unit_id <> i.unit_id) AS wrong_owner,
+                   count(*) FILTER (WHERE o.common_unit_id <> CASE WHEN ou.level = 'province' THEN ou.id ELSE ou.parent_id END
+                                       OR (ou.level = 'province') = (cu.level = 'province')) AS wrong_pair
+            FROM humas.interaction_coorganizers o
+            JOIN humas.interactions i ON i.id = o.interaction_id
+            JOIN humas.units ou ON ou.id = o.owner_unit_id JOIN humas.units cu ON cu.id = o.unit_id
+            WHERE i.external_ref LIKE \(pattern)
+            """)[0]
+        #expect(try coorganizers.decode("coorganized", as: Int.self) == summary.coorganized)
+        #expect((40...140).contains(summary.coorganized))
+        #expect(try coorganizers.decode("wrong_owner", as: Int.self) == 0 && coorganizers.decode("wrong_pair", as: Int.self) == 0)
+
+        #expect(try Self.count("""
+            SELECT count(*) FROM humas.followups f JOIN humas.interactions i ON i.id = f.interaction_id
+            WHERE i.external_ref LIKE \(pattern) AND f.unit_id = i.unit_id AND f.due_on > i.starts_local::date
+            """, on: db) == summary.followups)
+        #expect(summary.followups > 20)
+    }
+
+    @Test("activities need the seed's contacts first; the command line says so and refuses a bad count or no count, naming the flags")
+    func interactionsRefused() async throws {
+        let seed = Self.freshSeed()
+        let error = try await #require(throws: HumasError.self) { try await Self.generateInteractions(10, seed: seed) }
+        #expect(error.description.contains("seed \(seed) has no generated contacts"))
+        let zero = try CommandLineRun(["dev", "generate", "--interactions", "0"])
+        #expect(zero.status == 1)
+        #expect(zero.stderr == "error: --interactions: must be between 1 and 10000000, got 0\n")
+        let neither = try CommandLineRun(["dev", "generate", "--seed", "3"])
+        #expect(neither.status == 2)
+        #expect(neither.stderr.contains("give --contacts N, --interactions N or both"))
+    }
+
+    @Test("the --json report keeps the contacts' fields at the top level, adds interactions, and reads back either alone")
+    func reportReadsBack() throws {
+        let decoder = JSONDecoder()
+        decoder.keyDecodingStrategy = .convertFromSnakeCase
+        let contacts = #"{"seed": 7, "contacts": 10, "organizations": 3, "affiliations": 4, "already_present": false, "seconds": 1.5"#
+        let interactions = #""interactions": {"seed": 7, "interactions": 20, "participants": 50, "coorganized": 1, "followups": 2, "already_present": true, "seconds": 0.5}"#
+        let both = try decoder.decode(GenerationReport.self, from: Data((contacts + ", " + interactions + "}").utf8))
+        #expect(both.contacts?.affiliations == 4 && both.interactions?.participants == 50 && both.interactions?.alreadyPresent == true)
+        // What make bench wrote before activities were generated.
+        let old = try decoder.decode(GenerationReport.self, from: Data((contacts + "}").utf8))
+        #expect(old.contacts?.contacts == 10 && old.interactions == nil)
+        let alone = try decoder.decode(GenerationReport.self, from: Data(("{" + interactions + "}").utf8))
+        #expect(alone.contacts == nil && alone.interactions?.interactions == 20)
+
+        // As the command line writes it (snake_case keys), and back.
+        let encoder = JSONEncoder()
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        let text = String(decoding: try encoder.encode(both), as: UTF8.self)
+        #expect(text.contains(#""organizations":3"#) && text.contains(#""interactions":{"#) && text.contains(#""already_present":true"#))
+        let again = try decoder.decode(GenerationReport.self, from: Data(text.utf8))
+        #expect(again.contacts?.organizations == 3 && again.interactions?.followups == 2)
     }
 }

@@ -1,4 +1,4 @@
-import Humas
+import HumasDevData
 import Testing
 
 @Suite("SeededRandomTests")

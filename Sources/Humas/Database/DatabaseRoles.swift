@@ -4,10 +4,11 @@ import Postgres
 ///
 /// `humas_owner` owns the schema and runs migrations; `humas_app` is what the service acts as.
 /// Because `humas_app` owns nothing and cannot bypass row-level security, the database itself
-/// enforces the access rule for every query the service sends.
-enum DatabaseRoles {
-    static let owner = "humas_owner"
-    static let app = "humas_app"
+/// enforces the access rule for every query the service sends. `package`: the development data
+/// generator (HumasDevData) loads as the owner too.
+package enum DatabaseRoles {
+    package static let owner = "humas_owner"
+    package static let app = "humas_app"
 
     /// Creates the roles when missing. Needs CREATEROLE (the embedded cluster's superuser, or the
     /// deployment's admin); elsewhere the roles must have been made by the database's admin.

@@ -1,4 +1,4 @@
-import Foundation
+import Humas
 import Postgres
 
 /// Fills the database with a realistic, fictional national directory for development and load
@@ -43,9 +43,7 @@ public struct NationalDataGenerator: Sendable {
 
     /// - Throws: ``HumasError/invalid(field:message:)`` for a count outside 1…10,000,000.
     public init(contacts: Int, seed: UInt64, batchSize: Int = 50_000) throws {
-        guard (1...Self.maximumContacts).contains(contacts) else {
-            throw HumasError.invalid(field: "--contacts", message: "must be between 1 and \(Self.maximumContacts), got \(contacts)")
-        }
+        try GeneratorRun.checkCount(contacts, maximum: Self.maximumContacts, flag: "--contacts")
         self.contacts = contacts
         self.seed = seed
         self.batchSize = max(1, batchSize)
@@ -59,32 +57,20 @@ public struct NationalDataGenerator: Sendable {
         admin: DatabaseAdmin = DatabaseAdmin(), progress: @escaping @Sendable (Progress) -> Void = { _ in }
     ) async throws -> Summary {
         let generator = self
-        return try await admin.withAdminConnection { connection in
-            let started = ContinuousClock.now
-            let summary = try connection.withTransaction { transaction in
-                try generator.load(on: transaction, progress: progress)
-            }
-            if !summary.alreadyPresent, generator.contacts >= Self.analyzeThreshold {
-                // A big load changes the tables' statistics enough to mislead the planner until
-                // autovacuum notices; a few seconds now keep the first searches fast.
-                try connection.execute(script: "SET ROLE \(DatabaseRoles.owner)")
-                try connection.execute(script: "ANALYZE humas.contacts, humas.organizations, humas.affiliations, humas.search_names, humas.search_words, humas.search_word_units, humas.search_outside_orgs")
-                try connection.execute(script: "RESET ROLE")
-            }
-            let elapsed = ContinuousClock.now - started
-            let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-            return Summary(seed: summary.seed, contacts: summary.contacts, organizations: summary.organizations,
-                           affiliations: summary.affiliations, alreadyPresent: summary.alreadyPresent, seconds: seconds)
+        let tables = contacts >= Self.analyzeThreshold
+            ? "humas.contacts, humas.organizations, humas.affiliations, humas.search_names, humas.search_words, humas.search_word_units, humas.search_outside_orgs"
+            : nil
+        let (summary, seconds) = try await GeneratorRun.timed(admin: admin, analyzing: tables) { transaction in
+            let summary = try generator.load(on: transaction, progress: progress)
+            return (summary, !summary.alreadyPresent)
         }
+        return Summary(seed: summary.seed, contacts: summary.contacts, organizations: summary.organizations,
+                       affiliations: summary.affiliations, alreadyPresent: summary.alreadyPresent, seconds: seconds)
     }
 
+    /// Runs in ``GeneratorRun``'s transaction, as the owner, holding the generators' lock.
     private func load(on connection: PostgresConnection, progress: (Progress) -> Void) throws -> Summary {
-        try connection.execute(script: "SET LOCAL ROLE \(DatabaseRoles.owner); SET LOCAL search_path = humas, public")
-        // One run at a time, whatever the seed: two runs of one seed must not both load it, and
-        // any two runs, adding names to the search dictionary in batch after batch of one
-        // transaction, would each wait on names the other added in an earlier batch (a deadlock).
         let refPattern = "gen-\(seed)-%"
-        try connection.query("SELECT pg_advisory_xact_lock(hashtext(\("humas.dev.generate")))")
         if let existing = try existingSize(pattern: refPattern, on: connection) {
             guard existing.contacts == contacts else {
                 throw HumasError.conflict(

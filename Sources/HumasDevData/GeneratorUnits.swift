@@ -10,6 +10,9 @@ struct GeneratorUnit: Sendable {
     let level: Level
     /// "Jawa Tengah", "Kota Semarang": what outlet names and addresses are built on.
     let regionName: String
+    /// Hours ahead of UTC on the unit's wall clock: WIB 7, WITA 8, WIT 9 (fixed since 1988, as
+    /// sql/0900's humas.unit_local_time relies on too).
+    var utcOffsetHours: Int = 7
 
     /// The province a contact of this unit belongs to; `nil` for KPU RI.
     var provinceID: Int? {
@@ -30,15 +33,20 @@ struct GeneratorParty: Sendable {
     let isAcehLocal: Bool
 }
 
-/// Picks the owning unit of each generated contact, weighted like a real directory: most contacts
-/// belong to the 514 kabupaten/kota (about 83% in all, each a little different), about 14% to the
-/// 38 provinces and 3% to KPU RI.
+/// Picks the owning unit of each generated contact or activity, weighted like a real directory:
+/// most contacts belong to the 514 kabupaten/kota (about 83% in all, each a little different),
+/// about 14% to the 38 provinces and 3% to KPU RI. Each unit's weight depends on the seed alone,
+/// so a unit with many contacts is also a busy one.
 struct UnitPicker: Sendable {
     private let nationalID: Int
     private let provinces: WeightedChoice<Int>
     private let localUnits: WeightedChoice<Int>
+    private let nationalShare: Double
+    private let provincialShare: Double
 
-    init(units: [GeneratorUnit], seed: UInt64) {
+    init(units: [GeneratorUnit], seed: UInt64, nationalShare: Double = 0.03, provincialShare: Double = 0.14) {
+        self.nationalShare = nationalShare
+        self.provincialShare = provincialShare
         var generator = SeededRandom(seed: seed ^ 0x756E_6974_7765_6967)  // "unitweig"
         nationalID = units.first { $0.level == .national }?.id ?? 1
         // Cities and big regencies keep more contacts than remote ones: weights 0.4 to 2.0.
@@ -52,8 +60,8 @@ struct UnitPicker: Sendable {
 
     func pick(using generator: inout SeededRandom) -> Int {
         let draw = Double.random(in: 0..<1, using: &generator)
-        if draw < 0.03 { return nationalID }
-        if draw < 0.17 { return provinces.pick(using: &generator) }
+        if draw < nationalShare { return nationalID }
+        if draw < nationalShare + provincialShare { return provinces.pick(using: &generator) }
         return localUnits.pick(using: &generator)
     }
 }

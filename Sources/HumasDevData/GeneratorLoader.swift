@@ -1,14 +1,20 @@
+import Humas
 import Postgres
 
 /// The SQL side of ``NationalDataGenerator``: reads the units and parties, and COPYs generated
 /// rows in. Runs inside the generator's transaction, as `humas_owner`.
 enum GeneratorLoader {
     static func units(on connection: PostgresConnection) throws -> [GeneratorUnit] {
-        let rows = try connection.query("SELECT id, parent_id, code, level, region_name FROM humas.units ORDER BY id")
+        let rows = try connection.query("""
+            SELECT id, parent_id, code, level, region_name,
+                   (extract(epoch FROM (now() AT TIME ZONE time_zone) - (now() AT TIME ZONE 'UTC')) / 3600)::int AS utc_offset
+            FROM humas.units ORDER BY id
+            """)
         let units = try rows.map { row in
             GeneratorUnit(
                 id: try row.decode("id"), parentID: try row.decode("parent_id"), code: try row.decode("code"),
-                level: GeneratorUnit.Level(rawValue: try row.decode("level")) ?? .regency, regionName: try row.decode("region_name"))
+                level: GeneratorUnit.Level(rawValue: try row.decode("level")) ?? .regency, regionName: try row.decode("region_name"),
+                utcOffsetHours: try row.decode("utc_offset"))
         }
         guard units.contains(where: { $0.level == .national }), units.contains(where: { $0.level == .province }) else {
             throw HumasError.invalid(field: "units", message: "the database has no units yet; run `humas seed` first")
@@ -79,10 +85,7 @@ enum GeneratorLoader {
     /// The contacts' ids are drawn from their identity sequence first (COPY may set an identity
     /// column), so the affiliations can name them without reading anything back.
     static func copyContacts(_ contacts: [GeneratedContact], organizationIDs: [Int64], on connection: PostgresConnection) throws -> Int {
-        let idRows = try connection.query("""
-            SELECT nextval(pg_get_serial_sequence('humas.contacts', 'id')) AS id FROM generate_series(1, \(contacts.count)::int)
-            """)
-        let ids = try idRows.map { try $0.decode("id", as: Int64.self) }
+        let ids = try reserveIDs(of: "humas.contacts", count: contacts.count, on: connection)
         let stored = try copyThroughStaging(into: "humas.contacts", columns: [
             ("id", "bigint"), ("full_name", "text"), ("honorific", "text"), ("category", "text"), ("emails", "text[]"),
             ("phones", "text[]"), ("social", "jsonb"), ("unit_id", "int"), ("tags", "text[]"), ("legal_basis", "text"),
@@ -114,6 +117,13 @@ enum GeneratorLoader {
         }
     }
 
+    /// Draws `count` ids from the identity sequence of `table`, in order.
+    static func reserveIDs(of table: String, count: Int, on connection: PostgresConnection) throws -> [Int64] {
+        try connection.query("""
+            SELECT nextval(pg_get_serial_sequence(\(table), 'id')) AS id FROM generate_series(1, \(count)::int)
+            """).map { try $0.decode("id", as: Int64.self) }
+    }
+
     /// COPYs rows into `table` by way of a temporary table of the same columns.
     ///
     /// PostgreSQL refuses COPY FROM into a table whose row-level security applies to the copying
@@ -121,7 +131,7 @@ enum GeneratorLoader {
     /// temporary table has no policies and writes no WAL; one INSERT … SELECT then moves the
     /// batch through the table's constraints, policies (the owner's are USING (true)) and its
     /// statement-level search triggers, once per batch. Returns the rows inserted.
-    private static func copyThroughStaging(
+    static func copyThroughStaging(
         into table: String, columns: [(name: String, type: String)], overridingIdentity: Bool = false,
         on connection: PostgresConnection, _ feed: (inout PostgresCopyWriter) throws -> Void
     ) throws -> Int {
@@ -139,7 +149,7 @@ enum GeneratorLoader {
         return inserted
     }
 
-    private static func expect(_ stored: Int, _ sent: Int, _ what: String) throws {
+    static func expect(_ stored: Int, _ sent: Int, _ what: String) throws {
         guard stored == sent else {
             throw HumasError.invalid(field: what, message: "COPY stored \(stored) of \(sent) generated \(what); nothing was kept")
         }
@@ -147,7 +157,7 @@ enum GeneratorLoader {
 
     /// A text array literal. Generated e-mails, phones and tags hold no character that needs
     /// quoting inside one (no commas, braces, quotes, backslashes or spaces).
-    private static func arrayText(_ items: [String]) -> String {
+    static func arrayText(_ items: [String]) -> String {
         "{" + items.joined(separator: ",") + "}"
     }
 }
