@@ -17,6 +17,8 @@ struct Bench: AsyncParsableCommand {
     @Option(help: "Measured passes over the query set, per level.") var rounds = 2
     @Option(help: "Rows for the COPY comparison.") var copyRows = 100_000
     @Option(help: "The JSON `humas dev generate --json` printed, to report the load time.") var generationJSON: String?
+    @Flag(help: "Only the activity reads (for looking into them; the report then lacks the search and COPY tables).")
+    var activitiesOnly = false
 
     func run() async throws {
         try await benchmark()
@@ -49,7 +51,7 @@ struct Bench: AsyncParsableCommand {
         }
         let search = SearchBenchmark(pool: pool)
         let pgbench = try ExternalTool.locate("pgbench")
-        for (label, queries) in querySets {
+        for (label, queries) in activitiesOnly ? [] : querySets {
             try await admin.withAdminConnection { try BenchSetup.load(queries: queries, on: $0) }
             let baseline = PgbenchBaseline(pgbench: pgbench, conninfo: target.adminConninfo, workDirectory: work, queryCount: queries.count)
             // A short query list is run more often, so that its p95 rests on as many samples.
@@ -88,6 +90,10 @@ struct Bench: AsyncParsableCommand {
             log("no interactions: run `humas dev generate --interactions N` for the activity rows")
         }
 
+        if activitiesOnly {
+            try report.markdown(date: Date()).write(toFile: output, atomically: true, encoding: .utf8)
+            return log("wrote \(output) (activities only)")
+        }
         let copy = CopyBenchmark(psql: try ExternalTool.locate("psql"), conninfo: target.adminConninfo, workDirectory: work, rowCount: copyRows)
         report.copy = try await admin.withAdminConnection { try copy.measure(on: $0) }
         log("COPY \(copyRows) rows: ours \(String(format: "%.2f", report.copy!.ours.seconds)) s, psql \(String(format: "%.2f", report.copy!.psql.seconds)) s")

@@ -39,7 +39,7 @@ extension Interactions {
             guard rows.count <= Self.maximumAgendaEntries else {
                 throw HumasError.invalid(field: "to", message: "more than \(Self.maximumAgendaEntries) activities in \(from) – \(to); narrow the dates or pick a unit with under")
             }
-            let own = try UnitDirectory.resolve(session.user.unitCode, on: connection)
+            let own = try session.ownUnit(on: connection)
             let unitName = try under.map { try UnitDirectory.resolve($0, field: "under", on: connection).name } ?? own.name
             return Agenda(from: from, to: to, unitName: unitName, zone: UnitZone(timeZone: own.timeZone),
                           interactions: try rows.map(Interaction.init(row:)).reversed())

@@ -8,6 +8,8 @@ public final class HumasDatabase: Sendable {
     let pool: PostgresPool
     /// The key page cursors are signed with, read once (``CursorKeyCache``).
     let cursorKeys = CursorKeyCache()
+    /// The acting users' units, read once each (``UnitCache``).
+    let units = UnitCache()
 
     public init(target: DatabaseTarget = DatabaseTarget(), size: Int = 4, logger: Logger = Logger(label: "humas.db")) {
         self.target = target

@@ -93,7 +93,7 @@ public struct Followups: Sendable {
 
     /// Today on the clocks of the user's unit.
     static func today(for session: Session, on connection: PostgresConnection) throws -> PostgresDate {
-        let unit = try UnitDirectory.resolve(session.user.unitCode, on: connection)
+        let unit = try session.ownUnit(on: connection)
         return UnitZone(timeZone: unit.timeZone).day(of: Date())
     }
 }

@@ -48,8 +48,8 @@ public struct Interaction: Sendable, Codable, Hashable {
         i.campaign_id, i.documentation_urls, i.audience_count, i.created_at, i.updated_at,
         ARRAY(SELECT cu.code FROM humas.interaction_coorganizers c JOIN humas.units cu ON cu.id = c.unit_id
               WHERE c.interaction_id = i.id ORDER BY cu.id) AS coorganizers,
-        (SELECT count(*) FILTER (WHERE p.invited) FROM humas.interaction_participants p WHERE p.interaction_id = i.id) AS invited_count,
-        (SELECT count(*) FILTER (WHERE p.attended) FROM humas.interaction_participants p WHERE p.interaction_id = i.id) AS attended_count
+        (SELECT ARRAY[count(*) FILTER (WHERE p.invited), count(*) FILTER (WHERE p.attended)]
+         FROM humas.interaction_participants p WHERE p.interaction_id = i.id) AS participant_counts
         """
 
     static let select = PostgresQuery(unsafeSQL: """
@@ -79,8 +79,9 @@ public struct Interaction: Sendable, Codable, Hashable {
         documentationUrls = try row.decode("documentation_urls")
         audienceCount = try row.decode("audience_count")
         coorganizers = try row.decode("coorganizers")
-        invitedCount = try row.decode("invited_count")
-        attendedCount = try row.decode("attended_count")
+        let counts: [Int] = try row.decode("participant_counts")
+        invitedCount = counts[0]
+        attendedCount = counts[1]
         createdAt = try row.decode("created_at")
         updatedAt = try row.decode("updated_at")
     }

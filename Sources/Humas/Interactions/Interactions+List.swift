@@ -30,7 +30,7 @@ extension Interactions {
 
     /// The units a listing covers: `under`'s subtree within the user's own, else the user's.
     static func range(under code: String?, for session: Session, on connection: PostgresConnection) throws -> ClosedRange<Int> {
-        let own = try UnitDirectory.resolve(session.user.unitCode, on: connection)
+        let own = try session.ownUnit(on: connection)
         guard let code else { return own.id...own.subtreeEnd }
         let under = try UnitDirectory.resolve(code, field: "under", on: connection)
         // An ancestor of the user's unit narrows nothing; a unit outside it still lists what
@@ -38,9 +38,11 @@ extension Interactions {
         return under.contains(own) ? own.id...own.subtreeEnd : under.id...under.subtreeEnd
     }
 
-    /// Owned in the range, plus co-organized from it with the owner outside: two arms, so each
-    /// can use its own index (the first the unit or strategy index, the second a few ids).
-    /// Row-level security applies to both, whatever the range says.
+    /// Owned in the range, plus co-organized from it with the owner outside: two arms that pick
+    /// the page's ids and sort keys, each from its own index (the strategy, unit or start index
+    /// for the first, a few ids for the second), then the page's columns for those rows only, so
+    /// the planner expands the columns' sub-selects and their policies once, not per arm.
+    /// Row-level security applies to every part, whatever the range says.
     package static func listQuery(_ filter: InteractionFilter, range: ClosedRange<Int>, after: PageCursor? = nil, limit: Int) -> PostgresQuery {
         var page = filter.conditions
         if let after {
@@ -50,12 +52,18 @@ extension Interactions {
                 """
         }
         let order: PostgresQuery = " ORDER BY i.starts_local DESC, i.id DESC LIMIT \(limit)"
-        let columns = PostgresQuery(unsafeSQL: "SELECT \(Interaction.columns), i.starts_local::text AS sort_key, i.starts_local FROM humas.interactions i JOIN humas.units un ON un.id = i.unit_id")
-        return "SELECT * FROM ((" + columns + " WHERE i.unit_id BETWEEN \(range.lowerBound) AND \(range.upperBound)" + page + order + ") UNION ALL ("
-            + columns + """
-                 WHERE i.id IN (SELECT c.interaction_id FROM humas.interaction_coorganizers c
-                               WHERE c.unit_id BETWEEN \(range.lowerBound) AND \(range.upperBound) AND c.common_unit_id < \(range.lowerBound))
-                """ + page + order + ")) i" + order
+        let keys: PostgresQuery = "SELECT i.id, i.starts_local FROM humas.interactions i"
+        let owned = keys + " WHERE i.unit_id BETWEEN \(range.lowerBound) AND \(range.upperBound)" + page + order
+        let coorganized = keys + """
+             WHERE i.id IN (SELECT c.interaction_id FROM humas.interaction_coorganizers c
+                           WHERE c.unit_id BETWEEN \(range.lowerBound) AND \(range.upperBound) AND c.common_unit_id < \(range.lowerBound))
+            """ + page + order
+        return "WITH page AS (SELECT * FROM ((" + owned + ") UNION ALL (" + coorganized + ")) i" + order + ") "
+            + PostgresQuery(unsafeSQL: """
+                SELECT \(Interaction.columns), i.starts_local::text AS sort_key
+                FROM page JOIN humas.interactions i ON i.id = page.id JOIN humas.units un ON un.id = i.unit_id
+                ORDER BY page.starts_local DESC, page.id DESC
+                """)
     }
 }
 

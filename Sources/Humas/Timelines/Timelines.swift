@@ -24,11 +24,8 @@ public struct Timelines: Sendable {
         let session = session
         let scope = CursorScope(listing: "timeline \(subject.rawValue) \(id)", userID: session.user.id, query: [])
         return try await session.transaction { connection in
-            switch subject {
-            case .contact: _ = try ContactDirectory.fetch(id, withAffiliations: false, on: connection)
-            case .organization: _ = try OrganizationDirectory.fetch(id, on: connection)
-            }
-            let zone = UnitZone(timeZone: try UnitDirectory.resolve(session.user.unitCode, on: connection).timeZone)
+            try Self.requireVisible(subject, id: id, on: connection)
+            let zone = UnitZone(timeZone: try session.ownUnit(on: connection).timeZone)
             let signer = try session.cursorSigner(on: connection)
             let after = try cursor.map { try TimelinePosition(signer.cursor($0, for: scope)) }
             let rows = try connection.query(Self.query(subject, id: id, zone: zone, after: after, limit: limit + 1))
@@ -37,6 +34,14 @@ public struct Timelines: Sendable {
             let next = entries.count > limit ? shown.last.map { signer.token(TimelinePosition(entry: $0.0, id: $0.1).cursor, for: scope) } : nil
             return TimelinePage(entries: shown.map(\.0), nextCursor: next)
         }
+    }
+
+    /// "Not found" for a contact or organization outside the caller's scope (or deleted): a
+    /// timeline tells nothing about records the caller cannot see.
+    private static func requireVisible(_ subject: Subject, id: Int64, on connection: PostgresConnection) throws {
+        let table = PostgresQuery(unsafeSQL: subject == .contact ? "humas.contacts" : "humas.organizations")
+        let rows = try connection.query("SELECT 1 FROM " + table + " t WHERE t.id = \(id) AND t.deleted_at IS NULL")
+        guard !rows.isEmpty else { throw HumasError.notFound(entity: subject.rawValue, key: String(id)) }
     }
 
     /// Each stream newest first and cut at the page size, then merged: every arm reads its own
