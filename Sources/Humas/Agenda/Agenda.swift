@@ -42,7 +42,7 @@ extension Interactions {
             let own = try session.ownUnit(on: connection)
             let unitName = try under.map { try UnitDirectory.resolve($0, field: "under", on: connection).name } ?? own.name
             return Agenda(from: from, to: to, unitName: unitName, zone: UnitZone(timeZone: own.timeZone),
-                          interactions: try rows.map(Interaction.init(row:)).reversed())
+                          interactions: try rows.map { try Interaction(row: $0, units: try session.unitTable(on: connection)) }.reversed())
         }
     }
 }

@@ -64,7 +64,7 @@ public struct Followups: Sendable {
             if filter.open || filter.due { query += " AND f.done_on IS NULL" }
             if filter.due { query += " AND f.due_on <= \(try Self.today(for: session, on: connection))" }
             if let interaction = filter.interaction {
-                _ = try Interactions.fetch(interaction, on: connection)
+                _ = try Interactions.fetch(interaction, for: session, on: connection)
                 query += " AND f.interaction_id = \(interaction)"
             }
             query += " ORDER BY f.done_on IS NOT NULL, f.due_on NULLS LAST, f.id LIMIT 1000"

@@ -41,27 +41,26 @@ public struct Interaction: Sendable, Codable, Hashable {
         case invitedCount, attendedCount, createdAt, updatedAt
     }
 
-    /// The columns `init(row:)` reads, from `humas.interactions i JOIN humas.units un ON un.id = i.unit_id`.
+    /// The columns `init(row:units:)` reads, from `humas.interactions i`; the units' codes, names
+    /// and zones come from the unit table.
     static let columns = """
-        i.id, i.unit_id, un.code AS unit_code, un.name AS unit_name, un.time_zone, i.kind, i.mode, i.title,
+        i.id, i.unit_id, i.kind, i.mode, i.title,
         i.starts_at, i.ends_at, i.place, i.meeting_url, i.summary, i.outcome, i.strategy, i.status, i.cancel_reason,
         i.campaign_id, i.documentation_urls, i.audience_count, i.created_at, i.updated_at,
-        ARRAY(SELECT cu.code FROM humas.interaction_coorganizers c JOIN humas.units cu ON cu.id = c.unit_id
-              WHERE c.interaction_id = i.id ORDER BY cu.id) AS coorganizers,
+        ARRAY(SELECT c.unit_id FROM humas.interaction_coorganizers c WHERE c.interaction_id = i.id ORDER BY c.unit_id) AS coorganizers,
         (SELECT ARRAY[count(*) FILTER (WHERE p.invited), count(*) FILTER (WHERE p.attended)]
          FROM humas.interaction_participants p WHERE p.interaction_id = i.id) AS participant_counts
         """
 
-    static let select = PostgresQuery(unsafeSQL: """
-        SELECT \(columns) FROM humas.interactions i JOIN humas.units un ON un.id = i.unit_id
-        """)
+    static let select = PostgresQuery(unsafeSQL: "SELECT \(columns) FROM humas.interactions i")
 
-    init(row: PostgresRow) throws {
-        let zone = UnitZone(timeZone: try row.decode("time_zone"))
+    init(row: PostgresRow, units: UnitTable) throws {
         id = try row.decode("id")
         unitID = try row.decode("unit_id")
-        unitCode = try row.decode("unit_code")
-        unitName = try row.decode("unit_name")
+        let unit = units[unitID]
+        let zone = UnitZone(timeZone: unit.timeZone)
+        unitCode = unit.code
+        unitName = unit.name
         timeZone = zone.abbreviation
         kind = InteractionKind(rawValue: try row.decode("kind")) ?? .other
         mode = InteractionMode(rawValue: try row.decode("mode")) ?? .luring
@@ -78,7 +77,7 @@ public struct Interaction: Sendable, Codable, Hashable {
         campaignId = try row.decode("campaign_id")
         documentationUrls = try row.decode("documentation_urls")
         audienceCount = try row.decode("audience_count")
-        coorganizers = try row.decode("coorganizers")
+        coorganizers = try row.decode("coorganizers", as: [Int].self).map { units[$0].code }
         let counts: [Int] = try row.decode("participant_counts")
         invitedCount = counts[0]
         attendedCount = counts[1]

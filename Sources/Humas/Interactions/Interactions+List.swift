@@ -21,7 +21,8 @@ extension Interactions {
             let after = try cursor.map { try signer.cursor($0, for: scope) }
             let range = try Self.range(under: filter.under, for: session, on: connection)
             let rows = try connection.query(Self.listQuery(filter, range: range, after: after, limit: limit + 1))
-            let page = try rows.map { (try Interaction(row: $0), PageCursor(name: try $0.decode("sort_key"), id: try $0.decode("id"))) }
+            let units = try session.unitTable(on: connection)
+            let page = try rows.map { (try Interaction(row: $0, units: units), PageCursor(name: try $0.decode("sort_key"), id: try $0.decode("id"))) }
             let shown = Array(page.prefix(limit))
             let next = page.count > limit ? shown.last.map { signer.token($0.1, for: scope) } : nil
             return InteractionPage(interactions: shown.map(\.0), nextCursor: next)
@@ -61,7 +62,7 @@ extension Interactions {
         return "WITH page AS (SELECT * FROM ((" + owned + ") UNION ALL (" + coorganized + ")) i" + order + ") "
             + PostgresQuery(unsafeSQL: """
                 SELECT \(Interaction.columns), i.starts_local::text AS sort_key
-                FROM page JOIN humas.interactions i ON i.id = page.id JOIN humas.units un ON un.id = i.unit_id
+                FROM page JOIN humas.interactions i ON i.id = page.id
                 ORDER BY page.starts_local DESC, page.id DESC
                 """)
     }

@@ -8,7 +8,7 @@ extension Interactions {
     /// The participants of a visible activity: contacts by name, then organizations.
     public func participants(_ id: Int64) async throws -> [Participant] {
         try await session.transaction { connection in
-            _ = try Self.fetch(id, on: connection)
+            _ = try Self.fetch(id, for: session, on: connection)
             return try Self.participants(of: id, on: connection)
         }
     }

@@ -34,7 +34,7 @@ public struct Interactions: Sendable {
                 on: connection, unitID: unit.id, action: .create, entity: "interaction", entityID: id,
                 before: nil, after: try Self.snapshot(id, on: connection))
             if !new.participants.isEmpty {
-                let interaction = try Self.fetch(id, on: connection)
+                let interaction = try Self.fetch(id, for: session, on: connection)
                 let role = try ParticipantRole.parse(new.participants.role, field: "role")
                 _ = try Self.insert(new.participants, role: role, attended: new.participantsAttended ? true : nil,
                                     into: interaction, for: session, on: connection)
@@ -42,13 +42,13 @@ public struct Interactions: Sendable {
                     on: connection, unitID: unit.id, action: .create, entity: "interaction_participants", entityID: id,
                     before: nil, after: try Self.participantSnapshot(id, on: connection))
             }
-            return try Self.fetch(id, on: connection)
+            return try Self.fetch(id, for: session, on: connection)
         }
     }
 
     /// One activity the session can see.
     public func show(_ id: Int64) async throws -> Interaction {
-        try await session.transaction { try Self.fetch(id, on: $0) }
+        try await session.transaction { try Self.fetch(id, for: session, on: $0) }
     }
 
     /// Changes the fields `changes` names; the rest stay.
@@ -71,13 +71,13 @@ public struct Interactions: Sendable {
                 WHERE id = \(id)
                 """)
             if let codes = changes.coorganizers {
-                let owner = try UnitDirectory.resolve(locked.current.unitCode, on: connection)
+                let owner = try session.unitTable(on: connection)[locked.current.unitID]
                 let units = try Self.coorganizerUnits(codes, owner: owner, on: connection)
                 try connection.execute("DELETE FROM humas.interaction_coorganizers WHERE interaction_id = \(id)")
                 try Self.setCoorganizers(units, of: id, owner: owner.id, on: connection)
             }
             try locked.audit(.update, on: connection)
-            return try Self.fetch(id, on: connection)
+            return try Self.fetch(id, for: session, on: connection)
         }
     }
 
@@ -95,7 +95,7 @@ public struct Interactions: Sendable {
             }
             try connection.execute("UPDATE humas.interactions SET status = 'cancelled', cancel_reason = \(reason) WHERE id = \(id)")
             try locked.audit(.update, on: connection)
-            return try Self.fetch(id, on: connection)
+            return try Self.fetch(id, for: session, on: connection)
         }
     }
 
@@ -112,10 +112,10 @@ public struct Interactions: Sendable {
 
     // MARK: Steps inside the caller's transaction
 
-    static func fetch(_ id: Int64, on connection: PostgresConnection) throws -> Interaction {
+    static func fetch(_ id: Int64, for session: Session, on connection: PostgresConnection) throws -> Interaction {
         let rows = try connection.query(Interaction.select + " WHERE i.id = \(id) AND i.deleted_at IS NULL")
         guard let row = rows.first else { throw HumasError.notFound(entity: "interaction", key: String(id)) }
-        return try Interaction(row: row)
+        return try Interaction(row: row, units: try session.unitTable(on: connection))
     }
 
     /// The activity with its related rows, as the audit trail keeps it.
@@ -130,7 +130,7 @@ public struct Interactions: Sendable {
     /// Locks a visible activity for a write: not found outside the scope, forbidden when it is
     /// visible but not the user's to change (a co-organizer's, or any for a viewer).
     static func lock(_ id: Int64, for session: Session, on connection: PostgresConnection) throws -> LockedInteraction {
-        let current = try fetch(id, on: connection)
+        let current = try fetch(id, for: session, on: connection)
         let writable = try connection.query("SELECT 1 FROM humas.interactions t WHERE t.id = \(id) FOR UPDATE")
         guard !writable.isEmpty else {
             throw HumasError.forbidden(

@@ -31,7 +31,7 @@ public struct TimelineEntry: Sendable, Codable, Hashable {
     /// Orders entries of the same moment: activities first, then affiliation changes.
     static func rank(_ type: EntryType) -> Int { EntryType.allCases.firstIndex(of: type)! }
 
-    init(row: PostgresRow, zone: UnitZone) throws {
+    init(row: PostgresRow, zone: UnitZone, units: UnitTable) throws {
         type = EntryType(rawValue: try row.decode("type")) ?? .interaction
         at = LocalTime(try row.decode("at"), in: zone)
         interactionId = try row.decode("interaction_id")
@@ -41,7 +41,7 @@ public struct TimelineEntry: Sendable, Codable, Hashable {
         role = try row.decode("role")
         invited = try row.decode("invited")
         attended = try row.decode("attended")
-        unitCode = try row.decode("unit_code")
+        unitCode = try row.decode("unit_id", as: Int?.self).map { units[$0].code }
         affiliationId = try row.decode("affiliation_id")
         contactId = try row.decode("contact_id")
         contactName = try row.decode("contact_name")

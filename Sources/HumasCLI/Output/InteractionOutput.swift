@@ -67,7 +67,7 @@ func printTimeline(_ page: TimelinePage, _ output: OutputOptions, _ options: Pag
         case .affiliationStarted, .affiliationEnded:
             let verb = entry.type == .affiliationStarted ? "joined" : "left"
             table.add([entry.at.description, entry.type.rawValue,
-                       "\(entry.contactName ?? "") \(verb) \(entry.organizationName ?? "")", entry.role ?? "", ""])
+                       [entry.contactName, verb, entry.organizationName].compactMap { $0 }.joined(separator: " "), entry.role ?? "", ""])
         }
     }
     print(table.render())
