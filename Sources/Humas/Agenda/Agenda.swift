@@ -21,6 +21,16 @@ extension Interactions {
     /// More activities than a calendar should hold at once: narrow with `under` or the dates.
     public static let maximumAgendaEntries = 5_000
 
+    /// Where a calendar subscription that names no dates starts: a month before today on the
+    /// clocks of the user's unit (its feed then runs a year from there).
+    public func defaultAgendaStart() async throws -> PostgresDate {
+        let session = session
+        let today = try await session.transaction { connection in
+            UnitZone(timeZone: try session.ownUnit(on: connection).timeZone).day(of: Date())
+        }
+        return today.adding(days: -31)
+    }
+
     /// Every activity (planned, done or cancelled) starting between `from` and `to` inclusive.
     public func agenda(from: PostgresDate, to: PostgresDate, under: String? = nil) async throws -> Agenda {
         var filter = InteractionFilter()

@@ -75,7 +75,8 @@ extension LocalDatabase {
             ["-D", dataDirectory.path, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8"],
             as: serverUser)
         // A Unix socket in our own folder and no TCP port: nothing else on the machine can
-        // collide with it or reach it. Memory sized for a million contacts on a small machine.
+        // collide with it or reach it. Memory sized for a million contacts on a small machine;
+        // connections for a server's pool, the CLI and `make test`'s suites running side by side.
         let settings = """
 
             # Humas embedded cluster
@@ -87,7 +88,7 @@ extension LocalDatabase {
             work_mem = 16MB
             maintenance_work_mem = 512MB
             max_wal_size = 4GB
-            max_connections = 100
+            max_connections = 200
             """
         let configuration = dataDirectory.appendingPathComponent("postgresql.conf")
         let handle = try FileHandle(forWritingTo: configuration)

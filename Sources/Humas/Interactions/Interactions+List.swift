@@ -69,5 +69,5 @@ extension Interactions {
 }
 
 extension InteractionPage: ItemsPageEncodable {
-    var pageItems: [Interaction] { interactions }
+    public var pageItems: [Interaction] { interactions }
 }

@@ -1,6 +1,6 @@
 /// The API's page shape, `{"items": […], "next_cursor": … | null}`, for the service's page types
 /// (their `--json` output is the API's answer, key for key).
-protocol ItemsPageEncodable: Encodable {
+public protocol ItemsPageEncodable: Encodable {
     associatedtype Item: Encodable
     var pageItems: [Item] { get }
     var nextCursor: String? { get }

@@ -34,11 +34,6 @@ public enum UnitZone: String, Sendable, Codable, CaseIterable {
         PostgresDate(daysSince1970: Int((localSeconds(date) / 86_400).rounded(.down)))
     }
 
-    /// Midnight at the start of `day` in this zone.
-    public func start(of day: PostgresDate) -> Date {
-        Date(timeIntervalSince1970: Double(day.daysSince1970 * 86_400 - offsetSeconds))
-    }
-
     /// RFC 3339 with this zone's offset: `2025-10-14T09:00:00+07:00`.
     public func rfc3339(_ date: Date) -> String {
         let (day, hour, minute, second) = wallClock(date)

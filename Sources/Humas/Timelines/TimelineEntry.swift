@@ -57,5 +57,5 @@ public struct TimelinePage: Sendable {
 }
 
 extension TimelinePage: ItemsPageEncodable {
-    var pageItems: [TimelineEntry] { entries }
+    public var pageItems: [TimelineEntry] { entries }
 }

@@ -62,14 +62,9 @@ extension InteractionCommand {
 }
 
 /// A short list in the API's page shape: every item, `next_cursor: null`.
-struct ItemsPage<Item: Encodable>: Encodable {
-    var items: [Item]
+struct ItemsPage<Item: Encodable>: ItemsPageEncodable {
+    var pageItems: [Item]
+    var nextCursor: String? { nil }
 
-    private enum CodingKeys: String, CodingKey { case items, nextCursor }
-
-    func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(items, forKey: .items)
-        try container.encodeNil(forKey: .nextCursor)
-    }
+    init(items: [Item]) { pageItems = items }
 }

@@ -1,4 +1,3 @@
-import Foundation
 import Humas
 import Hummingbird
 import NIOCore
@@ -8,10 +7,6 @@ import Postgres
 /// to). Calendar apps cannot send headers, so the feed also takes the token as `?token=`; the
 /// request log records paths only, never the query.
 struct AgendaController {
-    /// A subscription's window when `from`/`to` are left out: a month back, a year ahead.
-    static let defaultDaysBack = 31
-    static let defaultDaysAhead = 334
-
     func addRoutes(to routes: Routes<some RouterMethods<HumasRequestContext>>) {
         routes.get("agenda", query: ["from", "to", "under"], use: json)
         routes.get("agenda.ics", query: ["from", "to", "under", "token"], use: calendar)
@@ -30,11 +25,13 @@ struct AgendaController {
         return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: agenda.iCalendar)))
     }
 
+    /// The dates asked for: without `from`, the service's default start (31 days before today
+    /// in the caller's zone); without `to`, 365 days after `from`.
     private func agenda(_ request: Request, context: HumasRequestContext) async throws -> Agenda {
         let session = try context.requireSession()
-        let today = UnitZone.wib.day(of: Date())
-        let from = try request.query.day("from") ?? today.adding(days: -Self.defaultDaysBack)
-        let to = try request.query.day("to") ?? from.adding(days: Self.defaultDaysBack + Self.defaultDaysAhead)
-        return try await session.interactions.agenda(from: from, to: to, under: try request.query.first(named: "under"))
+        var from = try request.query.day("from")
+        if from == nil { from = try await session.interactions.defaultAgendaStart() }
+        let to = try request.query.day("to") ?? from!.adding(days: 365)
+        return try await session.interactions.agenda(from: from!, to: to, under: try request.query.first(named: "under"))
     }
 }

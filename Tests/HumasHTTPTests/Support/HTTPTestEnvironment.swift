@@ -18,7 +18,7 @@ enum HTTPTestEnvironment {
     static let nationalAdmin = "admin@kpu.go.id"
 
     /// One service for every test on the test cluster: the HTTP suites run in parallel with the
-    /// service-layer suites, and a pool per test would use up the cluster's 100 connections.
+    /// service-layer suites, and a pool per test would use up the cluster's 200 connections.
     /// Its pool queues requests beyond its four connections; it lives as long as the process.
     static let shared = HumasService(target: target, poolSize: 4)
 
