@@ -12,6 +12,7 @@ let package = Package(
         .executable(name: "humas", targets: ["HumasCLI"]),
         .library(name: "Humas", targets: ["Humas"]),
         .library(name: "Postgres", targets: ["Postgres"]),
+        .library(name: "Mail", targets: ["Mail"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -21,12 +22,18 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-http-types", from: "1.0.0"),
         .package(url: "https://github.com/apple/swift-nio-extras", from: "1.34.1"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         .systemLibrary(
             name: "CLibPQ",
             pkgConfig: "libpq",
             providers: [.apt(["libpq-dev"])]
+        ),
+        .systemLibrary(
+            name: "CCurl",
+            pkgConfig: "libcurl",
+            providers: [.apt(["libcurl4-openssl-dev"])]
         ),
         // sched_setattr for the HTTP event loops' threads (HumasHTTP's ServerEventLoops).
         .target(name: "CThreadScheduling"),
@@ -40,12 +47,23 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        // SMTP delivery over libcurl and RFC 3464 bounce parsing; the only code that touches libcurl.
+        .target(
+            name: "Mail",
+            dependencies: [
+                "CCurl",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+            ],
+            swiftSettings: strict
+        ),
         .target(
             name: "Humas",
             dependencies: [
-                "Postgres",
+                "Postgres", "Mail",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "NIOPosix", package: "swift-nio"),
             ],
             swiftSettings: strict

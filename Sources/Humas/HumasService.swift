@@ -59,6 +59,17 @@ public final class HumasService: Sendable {
         }
     }
 
+    /// The enabled user with this id (the mail worker starting a mailing someone scheduled).
+    func session(userID: Int64) async throws -> Session {
+        let user = try await database.transaction { connection -> ActingUser? in
+            try connection.setLocal("humas.user_id", to: String(userID))
+            let enabled = try connection.query("SELECT humas.acting_user_id() AS id")[0].decode("id", as: Int64?.self)
+            return try enabled.map { try Self.actingUser($0, on: connection) }
+        }
+        guard let user else { throw HumasError.unauthenticated("user \(userID) is disabled or gone") }
+        return Session(user: user, database: database)
+    }
+
     /// The user's row and unit, read as that user (their own row is always visible to them).
     private static func actingUser(_ userID: Int64, on connection: PostgresConnection) throws -> ActingUser {
         try connection.setLocal("humas.user_id", to: String(userID))

@@ -16,7 +16,8 @@ struct HumasCommand: AsyncParsableCommand {
         subcommands: [
             DatabaseCommand.self, SeedCommand.self, ServeCommand.self, UnitCommand.self, UserCommand.self,
             TokenCommand.self, OrgCommand.self, ContactCommand.self, AffiliationCommand.self, ListCommand.self,
-            SegmentCommand.self, InteractionCommand.self, FollowupCommand.self, AuditCommand.self, DevCommand.self,
+            SegmentCommand.self, InteractionCommand.self, FollowupCommand.self, CampaignCommand.self, MailingCommand.self,
+            WorkerCommand.self, AuditCommand.self, DevCommand.self,
         ]
     )
 }

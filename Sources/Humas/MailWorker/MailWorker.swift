@@ -1,0 +1,181 @@
+import Foundation
+import Logging
+import Mail
+import NIOConcurrencyHelpers
+import Postgres
+
+/// Sends queued deliveries over SMTP until asked to stop.
+///
+/// Runs on a thread of its own (libpq and libcurl block): claims a batch with a lease
+/// (`humas.mail_claim`), sends each message no earlier than its rate-limit slot over one reused
+/// SMTP connection, records every outcome (`humas.mail_record`), and sleeps on LISTEN until a
+/// mailing starts, or a retry or a schedule falls due. A crash loses nothing: the lease lapses and
+/// another worker (or this one, restarted) claims the rest, so at most one batch goes twice.
+public final class MailWorker: Sendable {
+    let service: HumasService
+    let settings: MailWorkerSettings
+    let logger: Logger
+    /// How long an idle worker sleeps before looking for due retries and schedules.
+    let idleSeconds: Double
+
+    public init(service: HumasService, settings: MailWorkerSettings, logger: Logger = Logger(label: "humas.worker"), idleSeconds: Double = 5) {
+        self.service = service
+        self.settings = settings
+        self.logger = logger
+        self.idleSeconds = idleSeconds
+    }
+
+    /// Works until `stop` is requested. Blocks the calling thread.
+    public func run(until stop: WorkerStop) throws {
+        logger.info("mail worker \(settings.workerID) sending through \(settings.smtp)")
+        while !stop.isRequested {
+            do {
+                var loop = try WorkerLoop(worker: self)
+                defer { loop.close() }
+                try loop.run(until: stop)
+            } catch let error as PostgresError where error.isConnectionError {
+                logger.error("database unreachable (\(error.message)); retrying in 5 s")
+                _ = stop.sleep(5)
+            }
+        }
+        logger.info("mail worker \(settings.workerID) stopped")
+    }
+
+    func connect() throws -> PostgresConnection {
+        let connection = try PostgresConnection(conninfo: service.database.target.appConninfo)
+        try connection.execute(script: "SET ROLE \(DatabaseRoles.app); SET search_path = humas, public")
+        return connection
+    }
+}
+
+/// One life of the worker's connections (a lost database starts a new one).
+struct WorkerLoop {
+    let worker: MailWorker
+    let work: PostgresConnection
+    let listener: PostgresConnection
+    let tokens: UnsubscribeToken
+    var smtp: SMTPSession?
+    var contents: [Int64: MailingContent] = [:]
+    var outage = Backoff(first: 5, limit: 300)
+
+    init(worker: MailWorker) throws {
+        self.worker = worker
+        work = try worker.connect()
+        listener = try worker.connect()
+        try listener.listen(mailingsChannel)
+        tokens = UnsubscribeToken(secret: try work.query("SELECT humas.unsubscribe_secret() AS s")[0].decode("s"))
+    }
+
+    mutating func close() {
+        smtp?.close()
+        smtp = nil
+    }
+
+    mutating func run(until stop: WorkerStop) throws {
+        while !stop.isRequested {
+            try ScheduledStarts.startDue(service: worker.service, on: work, logger: worker.logger)
+            let batch = try claim()
+            if batch.isEmpty {
+                _ = try listener.waitForNotification(timeout: .milliseconds(Int(min(worker.idleSeconds, 1) * 1000)))
+                continue
+            }
+            try send(batch, until: stop)
+        }
+    }
+
+    private func claim() throws -> [ClaimedDelivery] {
+        let settings = worker.settings
+        return try work.query("""
+            SELECT delivery_id, mailing_id, message_id, address, merge_fields::text AS merge_fields, attempts, send_at
+            FROM humas.mail_claim(\(settings.workerID), \(settings.batchSize), \(settings.leaseSeconds), \(settings.overallPerMinute))
+            """).map(ClaimedDelivery.init(row:))
+    }
+
+    private mutating func send(_ batch: [ClaimedDelivery], until stop: WorkerStop) throws {
+        for (index, delivery) in batch.enumerated() {
+            let wait = delivery.sendAt.timeIntervalSinceNow
+            if stop.isRequested || (wait > 0 && !stop.sleep(wait)) {
+                try release(batch[index...], delaySeconds: 0)
+                return
+            }
+            do {
+                try deliver(delivery)
+                outage.reset()
+            } catch let error as SMTPConnectionError {
+                let delay = outage.next()
+                worker.logger.error("\(error.description); \(batch.count - index) messages stay queued, retrying in \(Int(delay)) s")
+                close()
+                try release(batch[index...], delaySeconds: Int(delay))
+                _ = stop.sleep(delay)
+                return
+            }
+        }
+    }
+
+    private mutating func deliver(_ delivery: ClaimedDelivery) throws {
+        let content = try contents[delivery.mailingID] ?? MailingContent(mailing: delivery.mailingID, on: work)
+        contents[delivery.mailingID] = content
+        let message = MessageComposer.message(
+            content, to: delivery.address, messageID: delivery.messageID, stored: delivery.mergeFields,
+            unsubscribeToken: tokens.token(for: delivery.id), publicURL: worker.settings.publicURL)
+        if smtp == nil { smtp = try SMTPSession(configuration: worker.settings.smtp) }
+        let (outcome, reply): (String, String)
+        switch try smtp!.send(message) {
+        case .accepted(let text): (outcome, reply) = ("sent", text)
+        case .temporaryFailure(let text): (outcome, reply) = ("temporary", text)
+        case .permanentFailure(let text): (outcome, reply) = ("permanent", text)
+        }
+        let settings = worker.settings
+        try work.execute("""
+            SELECT humas.mail_record(\(settings.workerID), \(delivery.id), \(outcome), \(reply), \(settings.maxAttempts), \(settings.retryBaseSeconds))
+            """)
+    }
+
+    private func release(_ deliveries: ArraySlice<ClaimedDelivery>, delaySeconds: Int) throws {
+        guard !deliveries.isEmpty else { return }
+        try work.execute("SELECT humas.mail_release(\(worker.settings.workerID), \(deliveries.map(\.id))::bigint[], \(delaySeconds))")
+    }
+}
+
+/// A delivery a worker holds: what to send and when.
+struct ClaimedDelivery: Sendable {
+    var id: Int64
+    var mailingID: Int64
+    var messageID: String
+    var address: String
+    var mergeFields: [String: String]
+    var attempts: Int
+    var sendAt: Date
+
+    init(row: PostgresRow) throws {
+        id = try row.decode("delivery_id")
+        mailingID = try row.decode("mailing_id")
+        messageID = try row.decode("message_id")
+        address = try row.decode("address")
+        mergeFields = (try? JSONDecoder().decode([String: String].self, from: Data(try row.decode("merge_fields", as: String.self).utf8))) ?? [:]
+        attempts = try row.decode("attempts")
+        sendAt = try row.decode("send_at")
+    }
+}
+
+/// Waits that double while the SMTP server stays away: 5 s, 10 s, … up to `limit`.
+struct Backoff {
+    let first: Double
+    let limit: Double
+    private var current: Double
+
+    init(first: Double, limit: Double) {
+        self.first = first
+        self.limit = limit
+        current = first
+    }
+
+    mutating func next() -> Double {
+        defer { current = min(current * 2, limit) }
+        return current
+    }
+
+    mutating func reset() {
+        current = first
+    }
+}
