@@ -129,7 +129,11 @@ let package = Package(
         ),
         .testTarget(
             name: "HumasTests",
-            dependencies: ["Humas", "HumasDevData", "Postgres", .product(name: "NIOPosix", package: "swift-nio")],
+            dependencies: [
+                "Humas", "HumasDevData", "Postgres", "Mail",
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+            ],
             swiftSettings: strict
         ),
     ],

@@ -25,7 +25,7 @@ public struct MailWorkerSettings: Sendable {
     }
 
     /// From `HUMAS_SMTP_URL` and friends; `HUMAS_SMTP_RATE`, `HUMAS_MAIL_BATCH`,
-    /// `HUMAS_MAIL_MAX_ATTEMPTS`, `HUMAS_MAIL_RETRY_SECONDS` tune it.
+    /// `HUMAS_MAIL_MAX_ATTEMPTS`, `HUMAS_MAIL_RETRY_SECONDS`, `HUMAS_MAIL_LEASE_SECONDS` tune it.
     public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) throws -> MailWorkerSettings {
         let smtp: SMTPConfiguration
         do {
@@ -45,6 +45,7 @@ public struct MailWorkerSettings: Sendable {
         settings.batchSize = try number("HUMAS_MAIL_BATCH", 1...1000) ?? settings.batchSize
         settings.maxAttempts = try number("HUMAS_MAIL_MAX_ATTEMPTS", 1...50) ?? settings.maxAttempts
         settings.retryBaseSeconds = try number("HUMAS_MAIL_RETRY_SECONDS", 0...86_400) ?? settings.retryBaseSeconds
+        settings.leaseSeconds = try number("HUMAS_MAIL_LEASE_SECONDS", 2...3600) ?? settings.leaseSeconds
         return settings
     }
 }

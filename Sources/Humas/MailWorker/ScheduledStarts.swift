@@ -7,7 +7,7 @@ import Postgres
 /// audience is what that user sees, resolved by the same code as `humas mailing send`). One that
 /// cannot start goes back to draft with the reason, instead of being tried forever.
 enum ScheduledStarts {
-    static func startDue(service: HumasService, on connection: PostgresConnection, logger: Logger) throws {
+    static func startDue(service: HumasService, on connection: PostgresConnection, logger: Logger = Logger(label: "humas.worker")) throws {
         let due = try connection.query("SELECT mailing_id, sent_by FROM humas.mail_due_mailings()").map {
             (try $0.decode("mailing_id", as: Int64.self), try $0.decode("sent_by", as: Int64?.self))
         }
