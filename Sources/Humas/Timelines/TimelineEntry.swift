@@ -8,6 +8,8 @@ public struct TimelineEntry: Sendable, Codable, Hashable {
         case interaction
         case affiliationStarted = "affiliation_started"
         case affiliationEnded = "affiliation_ended"
+        /// Was sent (or is to be sent) a mailing: one delivery.
+        case mailing
     }
 
     public var type: EntryType
@@ -27,6 +29,9 @@ public struct TimelineEntry: Sendable, Codable, Hashable {
     public var contactName: String?
     public var organizationId: Int64?
     public var organizationName: String?
+    public var mailingId: Int64?
+    /// The delivery's state: queued, sent, failed, bounced, skipped, cancelled.
+    public var deliveryStatus: String?
 
     /// Orders entries of the same moment: activities first, then affiliation changes.
     static func rank(_ type: EntryType) -> Int { EntryType.allCases.firstIndex(of: type)! }
@@ -34,10 +39,16 @@ public struct TimelineEntry: Sendable, Codable, Hashable {
     init(row: PostgresRow, zone: UnitZone, units: UnitTable) throws {
         type = EntryType(rawValue: try row.decode("type")) ?? .interaction
         at = LocalTime(try row.decode("at"), in: zone)
-        interactionId = try row.decode("interaction_id")
+        // A delivery's row carries its mailing in interaction_id and its state in status.
+        if type == .mailing {
+            mailingId = try row.decode("interaction_id")
+            deliveryStatus = try row.decode("status")
+        } else {
+            interactionId = try row.decode("interaction_id")
+            status = try row.decode("status", as: String?.self).flatMap(InteractionStatus.init(rawValue:))
+        }
         title = try row.decode("title")
         interactionKind = try row.decode("interaction_kind", as: String?.self).flatMap(InteractionKind.init(rawValue:))
-        status = try row.decode("status", as: String?.self).flatMap(InteractionStatus.init(rawValue:))
         role = try row.decode("role")
         invited = try row.decode("invited")
         attended = try row.decode("attended")

@@ -2,7 +2,7 @@ import Foundation
 import Postgres
 
 /// Contacts' and organizations' histories: the activities they took part in and their
-/// affiliation changes, merged newest first. (Mailings join the stream with the mailings issue.)
+/// affiliation changes, merged newest first; a contact's also holds the mailings sent to them.
 ///
 /// Row-level security shapes each stream: a kabupaten reading a national journalist's timeline
 /// sees the activities of its own subtree with them, never a sibling's.
@@ -87,12 +87,22 @@ public struct Timelines: Sendable {
                 WHERE a.deleted_at IS NULL AND a.\(unsafeSQL: day) IS NOT NULL AND
                 """ + " " + affiliation + position(after, at: at, rank: TimelineEntry.rank(type), id: "a.id")
         }
+        // A contact's deliveries: the mailing's name, the delivery's state, the sending unit.
+        let deliveryAt: PostgresQuery = "coalesce(d.sent_at, d.queued_at)"
+        let deliveryRank = TimelineEntry.rank(.mailing)
+        let deliveries: PostgresQuery = subject == .contact ? " UNION ALL (" + """
+            SELECT 'mailing' AS type, \(deliveryRank)::int AS type_rank, coalesce(d.sent_at, d.queued_at) AS at, d.id AS entry_id,
+                   d.mailing_id, m.name, NULL::text, d.status, NULL::text, NULL::boolean, NULL::boolean, d.unit_id,
+                   NULL::bigint, d.contact_id, NULL::text, NULL::bigint, NULL::text
+            FROM humas.deliveries d JOIN humas.mailings m ON m.id = d.mailing_id
+            WHERE d.contact_id = \(id)
+            """ + position(after, at: deliveryAt, rank: deliveryRank, id: "d.id") + order + ")" : ""
         // Nothing at all unless the caller may see the subject (and it is not deleted): a
         // timeline never tells about a record outside the caller's scope.
         let subjectTable = PostgresQuery(unsafeSQL: subject == .contact ? "humas.contacts" : "humas.organizations")
         return "SELECT * FROM ((" + interactions + order + ") UNION ALL ("
             + affiliations(.affiliationStarted, day: "started_on") + order + ") UNION ALL ("
-            + affiliations(.affiliationEnded, day: "ended_on") + order + ")) t"
+            + affiliations(.affiliationEnded, day: "ended_on") + order + ")" + deliveries + ") t"
             + " WHERE EXISTS (SELECT 1 FROM " + subjectTable + " s WHERE s.id = \(id) AND s.deleted_at IS NULL)" + order
     }
 

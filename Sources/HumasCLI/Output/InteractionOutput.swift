@@ -68,6 +68,9 @@ func printTimeline(_ page: TimelinePage, _ output: OutputOptions, _ options: Pag
             let verb = entry.type == .affiliationStarted ? "joined" : "left"
             table.add([entry.at.description, entry.type.rawValue,
                        [entry.contactName, verb, entry.organizationName].compactMap { $0 }.joined(separator: " "), entry.role ?? "", ""])
+        case .mailing:
+            table.add([entry.at.description, "mailing",
+                       "#\(entry.mailingId ?? 0) \(entry.title ?? "") (\(entry.unitCode ?? ""), \(entry.deliveryStatus ?? ""))", "", "-"])
         }
     }
     print(table.render())

@@ -53,6 +53,9 @@ extension MailingSuites {
                 #expect(unsubscribe.contains("/u/\(token)>") && unsubscribe.contains("<mailto:"))
                 #expect(mail["list_unsubscribe_post"] as? String == "List-Unsubscribe=One-Click")
             }
+            let timeline = try await withFixtureSession(fixture.editor) { try await $0.timelines.contact(fixture.contacts[0]) }
+            let entry = try #require(timeline.entries.first { $0.type == .mailing }, "the delivery is on its recipient's timeline")
+            #expect(entry.mailingId == mailing.id && entry.deliveryStatus == "sent" && entry.unitCode == fixture.unit)
         }
 
         @Test("451 then 250: retried and sent once; 550: failed at once, not retried")
