@@ -1,6 +1,6 @@
-# Multi-stage build: compile with the Swift 6 toolchain, run on a slim Debian with libpq only.
+# Multi-stage build: compile with the Swift 6 toolchain, run on a slim Debian with libpq and libcurl.
 FROM swift:6.0-bookworm AS build
-RUN apt-get update && apt-get install -y --no-install-recommends libpq-dev pkg-config \
+RUN apt-get update && apt-get install -y --no-install-recommends libpq-dev libcurl4-openssl-dev pkg-config \
     && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 COPY Package.swift ./
@@ -10,7 +10,7 @@ RUN swift build -c release --product humas --static-swift-stdlib \
     && mkdir -p /out/bin && cp "$(swift build -c release --show-bin-path)/humas" /out/bin/
 
 FROM debian:bookworm-slim
-RUN apt-get update && apt-get install -y --no-install-recommends libpq5 ca-certificates tzdata \
+RUN apt-get update && apt-get install -y --no-install-recommends libpq5 libcurl4 ca-certificates tzdata \
     && rm -rf /var/lib/apt/lists/* \
     && useradd --system --home /app humas
 COPY --from=build /out/bin/humas /app/bin/humas

@@ -24,6 +24,8 @@ public struct NewInteraction: Sendable {
     /// Codes of the units that held it too.
     public var coorganizers: [String] = []
     public var campaignID: Int64?
+    /// The campaign by id or name, as a person names it (used when `campaignID` is nil).
+    public var campaign: String?
     /// Participants added in the same transaction as the activity.
     public var participants = ParticipantSelection()
     /// Marks those participants as having attended (for an activity logged after it happened).

@@ -19,16 +19,14 @@ public struct Interactions: Sendable {
                 throw HumasError.invalid(field: "attended", message: "the activity starts \(UnitZone(timeZone: unit.timeZone).display(values.startsAt)); mark attendance after it has begun")
             }
             let coorganizers = try Self.coorganizerUnits(new.coorganizers, owner: unit, on: connection)
-            if let campaign = new.campaignID {
-                _ = try Campaigns.fetch(String(campaign), for: session, on: connection)
-            }
+            let campaignID = try Campaigns.resolve(new.campaignID.map(String.init) ?? new.campaign, for: session, on: connection)
             let row = try connection.query("""
                 INSERT INTO humas.interactions AS t (unit_id, kind, mode, title, starts_at, ends_at, place, meeting_url,
                     summary, outcome, strategy, status, documentation_urls, audience_count, campaign_id)
                 VALUES (\(unit.id), \(values.kind.rawValue), \(values.mode.rawValue), \(values.title), \(values.startsAt),
                     \(values.endsAt), \(values.place), \(values.meetingURL), \(values.summary), \(values.outcome),
                     \(values.strategy.rawValue), \(values.status.rawValue), \(values.documentationURLs)::text[],
-                    \(values.audienceCount), \(new.campaignID))
+                    \(values.audienceCount), \(campaignID))
                 RETURNING t.id
                 """)[0]
             let id: Int64 = try row.decode("id")

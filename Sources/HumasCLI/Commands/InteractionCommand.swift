@@ -41,6 +41,8 @@ struct InteractionCommand: AsyncParsableCommand {
         @Option(name: .customLong("coorganizer"), help: ArgumentHelp("A unit that held it too (repeat).", valueName: "code"))
         var coorganizers: [String] = []
         @Flag(help: "The participants attended (for an activity logged afterwards).") var attended = false
+        @Option(help: ArgumentHelp("The campaign it belongs to (id or name; see `humas campaign list`).", valueName: "campaign"))
+        var campaign: String?
 
         func run() async throws {
             guard let kind = fields.kind, let mode = fields.mode, let strategy = fields.strategy, let title = fields.title,
@@ -60,6 +62,7 @@ struct InteractionCommand: AsyncParsableCommand {
             new.coorganizers = coorganizers
             new.participants = who.selection
             new.participantsAttended = attended
+            new.campaign = campaign
             let interaction = try await session.withSession { try await $0.interactions.log(new) }
             try printInteraction(interaction, output)
         }

@@ -14,6 +14,8 @@ struct ServeCommand: AsyncParsableCommand {
         discussion: """
             The OpenAPI document is served at /openapi.yaml; /health and /ready are for probes.
             Each API token may make HUMAS_RATE_LIMIT requests a minute (default 600).
+            --worker also sends queued mailings from this process (a one-process install; see
+            `humas worker --help` for HUMAS_SMTP_URL and the other settings).
 
             Example:
               humas serve --port 8080
@@ -26,6 +28,7 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Threads serving HTTP connections (event loops); default 64, or one per core if more.",
                                valueName: "count"))
     var eventLoops = ServerEventLoops.defaultCount
+    @Flag(help: "Also run a mail worker in this process (needs HUMAS_SMTP_URL).") var worker = false
 
     func validate() throws {
         guard (1...65535).contains(port) else { throw ValidationError("--port must be from 1 to 65535") }
@@ -38,16 +41,22 @@ struct ServeCommand: AsyncParsableCommand {
         var logger = Logger(label: "humas.http")
         logger.logLevel = ProcessInfo.processInfo.environment["LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .info
         let service = HumasService(poolSize: connections, logger: logger)
+        let mailWorker = try worker ? BackgroundWorker(service: service, settings: MailWorkerSettings.fromEnvironment(), logger: workerLogger()) : nil
         let loops = ServerEventLoops.make(count: eventLoops, logger: logger)
         let configuration = HTTPConfiguration(host: host, port: port, rateLimitPerMinute: try Self.rateLimit(), eventLoops: loops)
         let application = buildApplication(service: service, configuration: configuration, logger: logger)
         do {
             try await application.runService()
         } catch {
+            mailWorker?.stop.request()
+            try? await mailWorker?.finished()
             await service.shutdown()
             try? await loops.shutdownGracefully()
             throw error
         }
+        // The HTTP server has stopped (SIGTERM or SIGINT): the worker finishes its message in flight.
+        mailWorker?.stop.request()
+        try await mailWorker?.finished()
         await service.shutdown()
         try await loops.shutdownGracefully()
     }
