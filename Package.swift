@@ -12,6 +12,7 @@ let package = Package(
         .executable(name: "humas", targets: ["HumasCLI"]),
         .library(name: "Humas", targets: ["Humas"]),
         .library(name: "Postgres", targets: ["Postgres"]),
+        .library(name: "Mail", targets: ["Mail"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -28,6 +29,11 @@ let package = Package(
             pkgConfig: "libpq",
             providers: [.apt(["libpq-dev"])]
         ),
+        .systemLibrary(
+            name: "CCurl",
+            pkgConfig: "libcurl",
+            providers: [.apt(["libcurl4-openssl-dev"])]
+        ),
         // sched_setattr for the HTTP event loops' threads (HumasHTTP's ServerEventLoops).
         .target(name: "CThreadScheduling"),
         .target(
@@ -36,6 +42,16 @@ let package = Package(
                 "CLibPQ",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+            ],
+            swiftSettings: strict
+        ),
+        // SMTP delivery over libcurl and RFC 3464 bounce parsing; the only code that touches libcurl.
+        .target(
+            name: "Mail",
+            dependencies: [
+                "CCurl",
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
             ],
             swiftSettings: strict
