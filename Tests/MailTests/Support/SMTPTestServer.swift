@@ -1,0 +1,77 @@
+import Foundation
+import Testing
+
+/// The aiosmtpd server of Tests/peers/smtp_server.py, started for one test on a free loopback
+/// port, writing what it accepts to a directory of its own. ``stop()`` ends it.
+final class SMTPTestServer {
+    let maildir: URL
+    let port: Int
+    private let process = Process()
+    private let input = Pipe()
+
+    var url: String { "smtp://127.0.0.1:\(port)" }
+
+    init(authUser: String? = nil, authPassword: String? = nil) throws {
+        maildir = FileManager.default.temporaryDirectory.appendingPathComponent("humas-smtp-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: maildir, withIntermediateDirectories: true)
+        let ready = maildir.appendingPathComponent("ready")
+        let log = maildir.appendingPathComponent("server.log")
+        _ = FileManager.default.createFile(atPath: log.path, contents: nil)
+        process.executableURL = PeerTools.python
+        process.arguments = [PeerTools.script("smtp_server.py").path, "--port", "0", "--maildir", maildir.path, "--ready-file", ready.path]
+            + (authUser.map { ["--auth-user", $0, "--auth-password", authPassword ?? ""] } ?? [])
+        // The server exits when this pipe closes, so a crashed test leaves no server behind.
+        process.standardInput = input
+        process.standardOutput = FileHandle(forWritingAtPath: log.path)
+        process.standardError = FileHandle(forWritingAtPath: log.path)
+        try process.run()
+        let deadline = Date().addingTimeInterval(20)
+        while !FileManager.default.fileExists(atPath: ready.path) {
+            guard process.isRunning, Date() < deadline else {
+                process.terminate()
+                let output = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
+                throw SMTPTestServerError(description: "smtp_server.py did not start: \(output)")
+            }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        port = try #require(Int(String(contentsOf: ready, encoding: .utf8)))
+    }
+
+    /// How many SMTP connections the server has accepted.
+    var connections: Int {
+        (try? String(contentsOf: maildir.appendingPathComponent("connections"), encoding: .utf8)).flatMap { Int($0) } ?? 0
+    }
+
+    /// The n-th accepted message (1-based), as received.
+    func message(_ number: Int) -> URL {
+        maildir.appendingPathComponent("\(number).eml")
+    }
+
+    /// The envelope of the n-th accepted message: MAIL FROM and the RCPT TO addresses.
+    func envelope(_ number: Int) throws -> (mailFrom: String, recipients: [String]) {
+        let data = try Data(contentsOf: maildir.appendingPathComponent("\(number).json"))
+        let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        return (try #require(object["mail_from"] as? String), try #require(object["rcpt_tos"] as? [String]))
+    }
+
+    var acceptedCount: Int {
+        ((try? FileManager.default.contentsOfDirectory(atPath: maildir.path)) ?? []).filter { $0.hasSuffix(".eml") }.count
+    }
+
+    func stop() {
+        if process.isRunning {
+            try? input.fileHandleForWriting.close()
+            process.terminate()
+            process.waitUntilExit()
+        }
+        try? FileManager.default.removeItem(at: maildir)
+    }
+
+    deinit {
+        stop()
+    }
+}
+
+struct SMTPTestServerError: Error, CustomStringConvertible {
+    var description: String
+}
