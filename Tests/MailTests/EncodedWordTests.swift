@@ -39,7 +39,7 @@ struct EncodedWordTests {
         let name = "Komisi Pemilihan Umum — Biro Teknis & Hubungan Masyarakat · Jakarta Pusat (é)"
         var message = Messages.plain(to: "redaksi@media.example", number: 1, subject: subject)
         message.from = MailAddress("humas@kpu.go.id", name: name)
-        let session = try SMTPSession(configuration: SMTPConfiguration(url: server.url))
+        let session = try server.session()
         #expect(try session.send(message) == .accepted(reply: "250 2.0.0 Ok: queued as 1"))
         let mail = try PeerTools.readMail(server.message(1))
         #expect(mail["subject"] as? String == subject)

@@ -10,7 +10,7 @@ struct RenderMessageTests {
         defer { server.stop() }
         let message = Messages.invitation(to: "siti@bawaslu.example")
         let rendered = try renderMessage(message)
-        let session = try SMTPSession(configuration: SMTPConfiguration(url: server.url))
+        let session = try server.session()
         #expect(try session.send(message) == .accepted(reply: "250 2.0.0 Ok: queued as 1"))
         let sent = try [UInt8](Data(contentsOf: server.message(1)))
         #expect(rendered.count == sent.count)

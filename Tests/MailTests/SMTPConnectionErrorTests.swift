@@ -36,7 +36,7 @@ struct SMTPConnectionErrorTests {
     func missingCredentials() throws {
         let server = try SMTPTestServer(authUser: "humas", authPassword: "benar-sekali")
         defer { server.stop() }
-        let session = try SMTPSession(configuration: SMTPConfiguration(url: server.url))
+        let session = try server.session()
         let error = #expect(throws: SMTPConnectionError.self) {
             try session.send(Messages.plain(to: "a@media.example", number: 1))
         }

@@ -9,7 +9,7 @@ struct SMTPSessionTests {
     func invitationRoundTrip() throws {
         let server = try SMTPTestServer()
         defer { server.stop() }
-        let session = try SMTPSession(configuration: SMTPConfiguration(url: server.url))
+        let session = try server.session()
         let message = Messages.invitation(to: "siti@bawaslu.example")
         let result = try session.send(message)
         guard case .accepted(let reply) = result else {
@@ -44,7 +44,7 @@ struct SMTPSessionTests {
     func connectionReuse() throws {
         let server = try SMTPTestServer()
         defer { server.stop() }
-        let session = try SMTPSession(configuration: SMTPConfiguration(url: server.url))
+        let session = try server.session()
         for number in 1...20 {
             #expect(try session.send(Messages.plain(to: "pers\(number)@media.example", number: number)) == .accepted(reply: "250 2.0.0 Ok: queued as \(number)"))
         }
@@ -56,7 +56,7 @@ struct SMTPSessionTests {
     func temporaryAndPermanentFailures() throws {
         let server = try SMTPTestServer()
         defer { server.stop() }
-        let session = try SMTPSession(configuration: SMTPConfiguration(url: server.url))
+        let session = try server.session()
         let flaky = Messages.plain(to: "tempfail-once@media.example", number: 1)
         #expect(try session.send(flaky) == .temporaryFailure(reply: "451 4.3.0 Try again later (tempfail-once)"))
         #expect(try session.send(flaky) == .accepted(reply: "250 2.0.0 Ok: queued as 1"))
@@ -70,13 +70,14 @@ struct SMTPSessionTests {
         #expect(try session.send(Messages.plain(to: "tempfail@media.example", number: 3)) == .temporaryFailure(reply: "451 4.3.0 Try again later (tempfail)"))
         #expect(try session.send(Messages.plain(to: "after@media.example", number: 4)) == .accepted(reply: "250 2.0.0 Ok: queued as 2"))
         #expect(try PeerTools.readMail(server.message(2))["message_id"] as? String == "p4@humas.kpu.go.id")
+        #expect(server.acceptedCount == 2)
     }
 
     @Test("a server slower than the timeout is a temporary failure of that message; the next one is sent")
     func timeoutMidMessage() throws {
         let server = try SMTPTestServer()
         defer { server.stop() }
-        let session = try SMTPSession(configuration: SMTPConfiguration(url: server.url, timeoutSeconds: 1))
+        let session = try server.session(timeoutSeconds: 1)
         let result = try session.send(Messages.plain(to: "slow@media.example", number: 1))
         guard case .temporaryFailure(let reply) = result else {
             Issue.record("not a temporary failure: \(result)")
@@ -87,11 +88,22 @@ struct SMTPSessionTests {
         #expect(next == .accepted(reply: "250 2.0.0 Ok: queued as 2"))
     }
 
+    @Test("a connection the server dropped while idle is replaced, and the next message is accepted")
+    func serverDropsIdleConnection() throws {
+        let server = try SMTPTestServer(idleTimeout: 1)
+        defer { server.stop() }
+        let session = try server.session()
+        #expect(try session.send(Messages.plain(to: "a@media.example", number: 1)) == .accepted(reply: "250 2.0.0 Ok: queued as 1"))
+        Thread.sleep(forTimeInterval: 1.5)
+        #expect(try session.send(Messages.plain(to: "b@media.example", number: 2)) == .accepted(reply: "250 2.0.0 Ok: queued as 2"))
+        #expect(server.connections == 2)
+    }
+
     @Test("close() ends the connection and the next send opens another")
     func closeAndReopen() throws {
         let server = try SMTPTestServer()
         defer { server.stop() }
-        let session = try SMTPSession(configuration: SMTPConfiguration(url: server.url))
+        let session = try server.session()
         #expect(try session.send(Messages.plain(to: "a@media.example", number: 1)) == .accepted(reply: "250 2.0.0 Ok: queued as 1"))
         session.close()
         #expect(try session.send(Messages.plain(to: "b@media.example", number: 2)) == .accepted(reply: "250 2.0.0 Ok: queued as 2"))

@@ -7,6 +7,7 @@ The recipient's local part picks the server's behaviour:
   tempfail*@       451 at every RCPT
   reject*@         550 5.1.1 at RCPT
   slow*@           waits 2 s before answering DATA
+--idle-timeout drops a connection idle that long (421), as real servers do.
 With --auth-user and --auth-password, AUTH (PLAIN or LOGIN) is required, over plain text:
 the tests run on loopback without TLS. --port 0 picks a free port; the port is written to the
 --ready-file once the server listens. The server stops on SIGTERM, and when its standard
@@ -83,7 +84,7 @@ async def serve(arguments):
         nonlocal connections
         connections += 1
         write_atomically(os.path.join(arguments.maildir, "connections"), str(connections).encode())
-        return SMTP(handler, hostname="humas-test-smtp", **options)
+        return SMTP(handler, hostname="humas-test-smtp", timeout=arguments.idle_timeout, **options)
 
     write_atomically(os.path.join(arguments.maildir, "connections"), b"0")
     server = await asyncio.get_running_loop().create_server(new_connection, host="127.0.0.1", port=arguments.port)
@@ -116,6 +117,7 @@ def main():
     parser.add_argument("--auth-user")
     parser.add_argument("--auth-password")
     parser.add_argument("--ready-file")
+    parser.add_argument("--idle-timeout", type=float, default=300, help="seconds before an idle connection is dropped with 421")
     asyncio.run(serve(parser.parse_args()))
 
 

@@ -1,4 +1,5 @@
 import Foundation
+import Mail
 import Testing
 
 /// The aiosmtpd server of Tests/peers/smtp_server.py, started for one test on a free loopback
@@ -11,7 +12,8 @@ final class SMTPTestServer {
 
     var url: String { "smtp://127.0.0.1:\(port)" }
 
-    init(authUser: String? = nil, authPassword: String? = nil) throws {
+    /// - Parameter idleTimeout: seconds after which the server drops an idle connection (421).
+    init(authUser: String? = nil, authPassword: String? = nil, idleTimeout: Int? = nil) throws {
         maildir = FileManager.default.temporaryDirectory.appendingPathComponent("humas-smtp-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: maildir, withIntermediateDirectories: true)
         let ready = maildir.appendingPathComponent("ready")
@@ -20,6 +22,7 @@ final class SMTPTestServer {
         process.executableURL = PeerTools.python
         process.arguments = [PeerTools.script("smtp_server.py").path, "--port", "0", "--maildir", maildir.path, "--ready-file", ready.path]
             + (authUser.map { ["--auth-user", $0, "--auth-password", authPassword ?? ""] } ?? [])
+            + (idleTimeout.map { ["--idle-timeout", String($0)] } ?? [])
         // The server exits when this pipe closes, so a crashed test leaves no server behind.
         process.standardInput = input
         process.standardOutput = FileHandle(forWritingAtPath: log.path)
@@ -35,6 +38,11 @@ final class SMTPTestServer {
             Thread.sleep(forTimeInterval: 0.05)
         }
         port = try #require(Int(String(contentsOf: ready, encoding: .utf8)))
+    }
+
+    /// A session to this server, without credentials.
+    func session(timeoutSeconds: Int = 30) throws -> SMTPSession {
+        try SMTPSession(configuration: SMTPConfiguration(url: url, timeoutSeconds: timeoutSeconds))
     }
 
     /// How many SMTP connections the server has accepted.
