@@ -8,6 +8,9 @@ The recipient's local part picks the server's behaviour:
   reject*@         550 5.1.1 at RCPT
   slow*@           waits 2 s before answering DATA
 --idle-timeout drops a connection idle that long (421), as real servers do.
+--tls starttls offers STARTTLS, --tls implicit speaks TLS from the first byte (smtps), both with
+a self-signed certificate for 127.0.0.1 made with the openssl command in MAILDIR; <n>.json
+says whether the message came over TLS.
 With --auth-user and --auth-password, AUTH (PLAIN or LOGIN) is required, over plain text:
 the tests run on loopback without TLS. --port 0 picks a free port; the port is written to the
 --ready-file once the server listens. The server stops on SIGTERM, and when its standard
@@ -18,7 +21,9 @@ import asyncio
 import json
 import os
 import signal
+import ssl
 import stat
+import subprocess
 import sys
 
 from aiosmtpd.smtp import SMTP, AuthResult, LoginPassword
@@ -56,9 +61,21 @@ class Handler:
         self.accepted += 1
         number = self.accepted
         base = os.path.join(self.maildir, str(number))
-        write_atomically(base + ".json", json.dumps({"mail_from": envelope.mail_from, "rcpt_tos": envelope.rcpt_tos}).encode())
+        summary = {"mail_from": envelope.mail_from, "rcpt_tos": envelope.rcpt_tos, "tls": server.transport.get_extra_info("ssl_object") is not None}
+        write_atomically(base + ".json", json.dumps(summary).encode())
         write_atomically(base + ".eml", envelope.original_content)
         return "250 2.0.0 Ok: queued as %d" % number
+
+
+def self_signed_context(maildir):
+    certificate, key = os.path.join(maildir, "cert.pem"), os.path.join(maildir, "key.pem")
+    subprocess.run(
+        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=127.0.0.1",
+         "-addext", "subjectAltName=IP:127.0.0.1", "-keyout", key, "-out", certificate],
+        check=True, capture_output=True)
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    context.load_cert_chain(certificate, key)
+    return context
 
 
 def authenticator_for(user, password):
@@ -78,6 +95,9 @@ async def serve(arguments):
             "auth_required": True,
             "auth_require_tls": False,
         }
+    context = self_signed_context(arguments.maildir) if arguments.tls else None
+    if arguments.tls == "starttls":
+        options["tls_context"] = context
     connections = 0
 
     def new_connection():
@@ -87,7 +107,8 @@ async def serve(arguments):
         return SMTP(handler, hostname="humas-test-smtp", timeout=arguments.idle_timeout, **options)
 
     write_atomically(os.path.join(arguments.maildir, "connections"), b"0")
-    server = await asyncio.get_running_loop().create_server(new_connection, host="127.0.0.1", port=arguments.port)
+    server = await asyncio.get_running_loop().create_server(
+        new_connection, host="127.0.0.1", port=arguments.port, ssl=context if arguments.tls == "implicit" else None)
     port = server.sockets[0].getsockname()[1]
     if arguments.ready_file:
         write_atomically(arguments.ready_file, str(port).encode())
@@ -117,6 +138,7 @@ def main():
     parser.add_argument("--auth-user")
     parser.add_argument("--auth-password")
     parser.add_argument("--ready-file")
+    parser.add_argument("--tls", choices=["starttls", "implicit"])
     parser.add_argument("--idle-timeout", type=float, default=300, help="seconds before an idle connection is dropped with 421")
     asyncio.run(serve(parser.parse_args()))
 

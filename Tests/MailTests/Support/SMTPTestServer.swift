@@ -7,22 +7,31 @@ import Testing
 final class SMTPTestServer {
     let maildir: URL
     let port: Int
+    let tls: TLS?
     private let process = Process()
     private let input = Pipe()
 
-    var url: String { "smtp://127.0.0.1:\(port)" }
+    var url: String { "\(tls == .implicit ? "smtps" : "smtp")://127.0.0.1:\(port)" }
+
+    /// How the server offers TLS, with a self-signed certificate.
+    enum TLS: String {
+        case starttls, implicit
+    }
 
     /// - Parameter idleTimeout: seconds after which the server drops an idle connection (421).
-    init(authUser: String? = nil, authPassword: String? = nil, idleTimeout: Int? = nil) throws {
+    init(authUser: String? = nil, authPassword: String? = nil, idleTimeout: Int? = nil, tls: TLS? = nil) throws {
+        self.tls = tls
         maildir = FileManager.default.temporaryDirectory.appendingPathComponent("humas-smtp-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: maildir, withIntermediateDirectories: true)
         let ready = maildir.appendingPathComponent("ready")
         let log = maildir.appendingPathComponent("server.log")
         _ = FileManager.default.createFile(atPath: log.path, contents: nil)
         process.executableURL = PeerTools.python
-        process.arguments = [PeerTools.script("smtp_server.py").path, "--port", "0", "--maildir", maildir.path, "--ready-file", ready.path]
-            + (authUser.map { ["--auth-user", $0, "--auth-password", authPassword ?? ""] } ?? [])
-            + (idleTimeout.map { ["--idle-timeout", String($0)] } ?? [])
+        var arguments = [PeerTools.script("smtp_server.py").path, "--port", "0", "--maildir", maildir.path, "--ready-file", ready.path]
+        if let authUser { arguments += ["--auth-user", authUser, "--auth-password", authPassword ?? ""] }
+        if let idleTimeout { arguments += ["--idle-timeout", String(idleTimeout)] }
+        if let tls { arguments += ["--tls", tls.rawValue] }
+        process.arguments = arguments
         // The server exits when this pipe closes, so a crashed test leaves no server behind.
         process.standardInput = input
         process.standardOutput = FileHandle(forWritingAtPath: log.path)
@@ -41,8 +50,8 @@ final class SMTPTestServer {
     }
 
     /// A session to this server, without credentials.
-    func session(timeoutSeconds: Int = 30) throws -> SMTPSession {
-        try SMTPSession(configuration: SMTPConfiguration(url: url, timeoutSeconds: timeoutSeconds))
+    func session(timeoutSeconds: Int = 30, url: String? = nil, insecureSkipVerify: Bool = false) throws -> SMTPSession {
+        try SMTPSession(configuration: SMTPConfiguration(url: url ?? self.url, timeoutSeconds: timeoutSeconds, insecureSkipVerify: insecureSkipVerify))
     }
 
     /// How many SMTP connections the server has accepted.
@@ -55,11 +64,12 @@ final class SMTPTestServer {
         maildir.appendingPathComponent("\(number).eml")
     }
 
-    /// The envelope of the n-th accepted message: MAIL FROM and the RCPT TO addresses.
-    func envelope(_ number: Int) throws -> (mailFrom: String, recipients: [String]) {
+    /// The envelope of the n-th accepted message: MAIL FROM, the RCPT TO addresses, whether
+    /// it came over TLS.
+    func envelope(_ number: Int) throws -> (mailFrom: String, recipients: [String], tls: Bool) {
         let data = try Data(contentsOf: maildir.appendingPathComponent("\(number).json"))
         let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
-        return (try #require(object["mail_from"] as? String), try #require(object["rcpt_tos"] as? [String]))
+        return (try #require(object["mail_from"] as? String), try #require(object["rcpt_tos"] as? [String]), try #require(object["tls"] as? Bool))
     }
 
     var acceptedCount: Int {
