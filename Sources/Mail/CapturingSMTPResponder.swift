@@ -9,6 +9,8 @@ final class CapturingSMTPResponder: Sendable {
     private let listener: Int32
     private let finished = DispatchSemaphore(value: 0)
     private let message = NIOLockedValueBox<[UInt8]?>(nil)
+    /// Guards the listening descriptor: once closed, its number may belong to another socket.
+    private let listenerClosed = NIOLockedValueBox(false)
     /// How long to wait for curl at each step: it is in this process, so only a bug is slower.
     private static let patienceMilliseconds: Int32 = 30_000
 
@@ -35,7 +37,10 @@ final class CapturingSMTPResponder: Sendable {
     /// Accepts one connection and serves it; gives up when curl never comes.
     func run() {
         defer {
-            close(listener)
+            listenerClosed.withLockedValue { closed in
+                close(listener)
+                closed = true
+            }
             finished.signal()
         }
         guard Self.wait(for: listener) else { return }
@@ -53,7 +58,9 @@ final class CapturingSMTPResponder: Sendable {
 
     /// Wakes a responder still waiting for a connection, so that its thread ends.
     func stop() {
-        shutdown(listener, Int32(SHUT_RDWR))
+        listenerClosed.withLockedValue { closed in
+            if !closed { shutdown(listener, Int32(SHUT_RDWR)) }
+        }
     }
 
     private func converse(on connection: Int32) {

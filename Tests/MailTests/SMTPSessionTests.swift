@@ -99,6 +99,15 @@ struct SMTPSessionTests {
         #expect(server.connections == 2)
     }
 
+    @Test("the configured EHLO name is the one the server hears")
+    func heloName() throws {
+        let server = try SMTPTestServer()
+        defer { server.stop() }
+        let session = try SMTPSession(configuration: SMTPConfiguration(url: server.url, heloName: "humas.kpu.go.id"))
+        #expect(try session.send(Messages.plain(to: "a@media.example", number: 1)) == .accepted(reply: "250 2.0.0 Ok: queued as 1"))
+        #expect(try server.envelope(1).helo == "humas.kpu.go.id")
+    }
+
     @Test("close() ends the connection and the next send opens another")
     func closeAndReopen() throws {
         let server = try SMTPTestServer()

@@ -10,7 +10,7 @@ The recipient's local part picks the server's behaviour:
 --idle-timeout drops a connection idle that long (421), as real servers do.
 --tls starttls offers STARTTLS, --tls implicit speaks TLS from the first byte (smtps), both with
 a self-signed certificate for 127.0.0.1 made with the openssl command in MAILDIR; <n>.json
-says whether the message came over TLS.
+says whether the message came over TLS, and the name the client gave in EHLO.
 With --auth-user and --auth-password, AUTH (PLAIN or LOGIN) is required, over plain text:
 the tests run on loopback without TLS. --port 0 picks a free port; the port is written to the
 --ready-file once the server listens. The server stops on SIGTERM, and when its standard
@@ -61,7 +61,7 @@ class Handler:
         self.accepted += 1
         number = self.accepted
         base = os.path.join(self.maildir, str(number))
-        summary = {"mail_from": envelope.mail_from, "rcpt_tos": envelope.rcpt_tos, "tls": server.transport.get_extra_info("ssl_object") is not None}
+        summary = {"mail_from": envelope.mail_from, "rcpt_tos": envelope.rcpt_tos, "tls": server.transport.get_extra_info("ssl_object") is not None, "helo": session.host_name}
         write_atomically(base + ".json", json.dumps(summary).encode())
         write_atomically(base + ".eml", envelope.original_content)
         return "250 2.0.0 Ok: queued as %d" % number

@@ -65,11 +65,13 @@ final class SMTPTestServer {
     }
 
     /// The envelope of the n-th accepted message: MAIL FROM, the RCPT TO addresses, whether
-    /// it came over TLS.
-    func envelope(_ number: Int) throws -> (mailFrom: String, recipients: [String], tls: Bool) {
+    /// it came over TLS, the client's EHLO name.
+    func envelope(_ number: Int) throws -> (mailFrom: String, recipients: [String], tls: Bool, helo: String) {
         let data = try Data(contentsOf: maildir.appendingPathComponent("\(number).json"))
         let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
-        return (try #require(object["mail_from"] as? String), try #require(object["rcpt_tos"] as? [String]), try #require(object["tls"] as? Bool))
+        return (try #require(object["mail_from"] as? String), try #require(object["rcpt_tos"] as? [String]),
+                try #require(object["tls"] as? Bool),
+                try #require(object["helo"] as? String))
     }
 
     var acceptedCount: Int {
