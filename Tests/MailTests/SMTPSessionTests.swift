@@ -99,6 +99,23 @@ struct SMTPSessionTests {
         #expect(server.connections == 2)
     }
 
+    @Test("a message with an unusable extra header is a permanent failure, sent nowhere, and the session goes on")
+    func unusableHeaders() throws {
+        let server = try SMTPTestServer()
+        defer { server.stop() }
+        let session = try server.session()
+        var message = Messages.plain(to: "a@media.example", number: 1)
+        message.headers = [("Content-Type", "text/html")]
+        #expect(try session.send(message) == .permanentFailure(reply: "not sent: header field Content-Type comes from the message itself, not from its extra headers"))
+        message.headers = [("X-Bad Name", "x")]
+        #expect(try session.send(message) == .permanentFailure(reply: "not sent: header field name \"X-Bad Name\" is not printable ASCII without a colon"))
+        message.headers = [("X-Kampanye", "pemilu\r\nBcc: semua@media.example")]
+        #expect(try session.send(message) == .accepted(reply: "250 2.0.0 Ok: queued as 1"))
+        let raw = try String(contentsOf: server.message(1), encoding: .utf8)
+        #expect(raw.contains("X-Kampanye: pemilu Bcc: semua@media.example\r\n"), "a line break in a value cannot start a new field")
+        #expect(server.acceptedCount == 1)
+    }
+
     @Test("the configured EHLO name is the one the server hears")
     func heloName() throws {
         let server = try SMTPTestServer()
