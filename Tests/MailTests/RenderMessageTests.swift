@@ -11,7 +11,7 @@ struct RenderMessageTests {
         let message = Messages.invitation(to: "siti@bawaslu.example")
         let rendered = try renderMessage(message)
         let session = try server.session()
-        #expect(try session.send(message) == .accepted(reply: "250 2.0.0 Ok: queued as 1"))
+        #expect(try session.send(message) == SMTPTestServer.queued(1))
         let sent = try [UInt8](Data(contentsOf: server.message(1)))
         #expect(rendered.count == sent.count)
         #expect(Self.withoutBoundaries(rendered) == Self.withoutBoundaries(sent))

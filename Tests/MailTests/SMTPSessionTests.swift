@@ -46,7 +46,7 @@ struct SMTPSessionTests {
         defer { server.stop() }
         let session = try server.session()
         for number in 1...20 {
-            #expect(try session.send(Messages.plain(to: "pers\(number)@media.example", number: number)) == .accepted(reply: "250 2.0.0 Ok: queued as \(number)"))
+            #expect(try session.send(Messages.plain(to: "pers\(number)@media.example", number: number)) == SMTPTestServer.queued(number))
         }
         #expect(server.acceptedCount == 20)
         #expect(server.connections == 1)
@@ -59,7 +59,7 @@ struct SMTPSessionTests {
         let session = try server.session()
         let flaky = Messages.plain(to: "tempfail-once@media.example", number: 1)
         #expect(try session.send(flaky) == .temporaryFailure(reply: "451 4.3.0 Try again later (tempfail-once)"))
-        #expect(try session.send(flaky) == .accepted(reply: "250 2.0.0 Ok: queued as 1"))
+        #expect(try session.send(flaky) == SMTPTestServer.queued(1))
 
         let rejected = try session.send(Messages.plain(to: "reject-me@media.example", number: 2))
         guard case .permanentFailure(let reply) = rejected else {
@@ -68,7 +68,7 @@ struct SMTPSessionTests {
         }
         #expect(reply.hasPrefix("550 5.1.1"))
         #expect(try session.send(Messages.plain(to: "tempfail@media.example", number: 3)) == .temporaryFailure(reply: "451 4.3.0 Try again later (tempfail)"))
-        #expect(try session.send(Messages.plain(to: "after@media.example", number: 4)) == .accepted(reply: "250 2.0.0 Ok: queued as 2"))
+        #expect(try session.send(Messages.plain(to: "after@media.example", number: 4)) == SMTPTestServer.queued(2))
         #expect(try PeerTools.readMail(server.message(2))["message_id"] as? String == "p4@humas.kpu.go.id")
         #expect(server.acceptedCount == 2)
     }
@@ -85,7 +85,7 @@ struct SMTPSessionTests {
         }
         #expect(reply.lowercased().contains("timeout"), "\(reply)")
         let next = try session.send(Messages.plain(to: "quick@media.example", number: 2))
-        #expect(next == .accepted(reply: "250 2.0.0 Ok: queued as 2"))
+        #expect(next == SMTPTestServer.queued(2))
     }
 
     @Test("a connection the server dropped while idle is replaced, and the next message is accepted")
@@ -93,9 +93,9 @@ struct SMTPSessionTests {
         let server = try SMTPTestServer(idleTimeout: 1)
         defer { server.stop() }
         let session = try server.session()
-        #expect(try session.send(Messages.plain(to: "a@media.example", number: 1)) == .accepted(reply: "250 2.0.0 Ok: queued as 1"))
+        #expect(try session.send(Messages.plain(to: "a@media.example", number: 1)) == SMTPTestServer.queued(1))
         Thread.sleep(forTimeInterval: 1.5)
-        #expect(try session.send(Messages.plain(to: "b@media.example", number: 2)) == .accepted(reply: "250 2.0.0 Ok: queued as 2"))
+        #expect(try session.send(Messages.plain(to: "b@media.example", number: 2)) == SMTPTestServer.queued(2))
         #expect(server.connections == 2)
     }
 
@@ -110,7 +110,7 @@ struct SMTPSessionTests {
         message.headers = [("X-Bad Name", "x")]
         #expect(try session.send(message) == .permanentFailure(reply: "not sent: header field name \"X-Bad Name\" is not printable ASCII without a colon"))
         message.headers = [("X-Kampanye", "pemilu\r\nBcc: semua@media.example")]
-        #expect(try session.send(message) == .accepted(reply: "250 2.0.0 Ok: queued as 1"))
+        #expect(try session.send(message) == SMTPTestServer.queued(1))
         let raw = try String(contentsOf: server.message(1), encoding: .utf8)
         #expect(raw.contains("X-Kampanye: pemilu Bcc: semua@media.example\r\n"), "a line break in a value cannot start a new field")
         #expect(server.acceptedCount == 1)
@@ -121,7 +121,7 @@ struct SMTPSessionTests {
         let server = try SMTPTestServer()
         defer { server.stop() }
         let session = try SMTPSession(configuration: SMTPConfiguration(url: server.url, heloName: "humas.kpu.go.id"))
-        #expect(try session.send(Messages.plain(to: "a@media.example", number: 1)) == .accepted(reply: "250 2.0.0 Ok: queued as 1"))
+        #expect(try session.send(Messages.plain(to: "a@media.example", number: 1)) == SMTPTestServer.queued(1))
         #expect(try server.envelope(1).helo == "humas.kpu.go.id")
     }
 
@@ -130,9 +130,9 @@ struct SMTPSessionTests {
         let server = try SMTPTestServer()
         defer { server.stop() }
         let session = try server.session()
-        #expect(try session.send(Messages.plain(to: "a@media.example", number: 1)) == .accepted(reply: "250 2.0.0 Ok: queued as 1"))
+        #expect(try session.send(Messages.plain(to: "a@media.example", number: 1)) == SMTPTestServer.queued(1))
         session.close()
-        #expect(try session.send(Messages.plain(to: "b@media.example", number: 2)) == .accepted(reply: "250 2.0.0 Ok: queued as 2"))
+        #expect(try session.send(Messages.plain(to: "b@media.example", number: 2)) == SMTPTestServer.queued(2))
         #expect(server.connections == 2)
     }
 }

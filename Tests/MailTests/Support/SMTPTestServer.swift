@@ -49,6 +49,11 @@ final class SMTPTestServer {
         port = try #require(Int(String(contentsOf: ready, encoding: .utf8)))
     }
 
+    /// The server's reply to the n-th message it accepts.
+    static func queued(_ number: Int) -> SMTPDeliveryResult {
+        .accepted(reply: "250 2.0.0 Ok: queued as \(number)")
+    }
+
     /// A session to this server, without credentials.
     func session(timeoutSeconds: Int = 30, url: String? = nil, insecureSkipVerify: Bool = false) throws -> SMTPSession {
         try SMTPSession(configuration: SMTPConfiguration(url: url ?? self.url, timeoutSeconds: timeoutSeconds, insecureSkipVerify: insecureSkipVerify))
