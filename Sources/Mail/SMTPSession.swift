@@ -91,3 +91,7 @@ public final class SMTPSession {
         try transcript.attach(to: easy)
     }
 }
+
+// One thread uses a session: libcurl's easy handle is not thread-safe. Create it where it is used.
+@available(*, unavailable)
+extension SMTPSession: Sendable {}
