@@ -116,6 +116,12 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(
+            name: "MailTests",
+            // Crypto for the SHA-256 of attachments, compared with what Python reads back.
+            dependencies: ["Mail", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: strict
+        ),
+        .testTarget(
             name: "HumasHTTPTests",
             dependencies: [
                 "HumasHTTP", "Humas", "CThreadScheduling",

@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # The peers' own Python tools, in .build/peer-venv: schemathesis for the API conformance check,
-# and the libraries tests use to parse what Humas emits (icalendar for the agenda feed).
+# the libraries tests use to parse what Humas emits (icalendar for the agenda feed), and the
+# SMTP server the Mail tests send to (aiosmtpd, in Tests/peers/smtp_server.py).
 # Created once (again when the list changes); `make test` runs this before the tests, which
 # find the interpreter at .build/peer-venv/bin/python.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 VENV=.build/peer-venv
-PACKAGES=('schemathesis>=4,<5' 'icalendar>=6,<7')
+PACKAGES=('schemathesis>=4,<5' 'icalendar>=6,<7' 'aiosmtpd>=1.4,<2')
 
 make_venv() {
   rm -rf "$VENV"

@@ -30,21 +30,11 @@ static inline CURLcode humas_curl_setopt_debug_function(CURL *handle, curl_debug
     return curl_easy_setopt(handle, CURLOPT_DEBUGFUNCTION, callback);
 }
 
-static inline CURLcode humas_curl_setopt_opensocket_function(CURL *handle, curl_opensocket_callback callback) {
-    return curl_easy_setopt(handle, CURLOPT_OPENSOCKETFUNCTION, callback);
-}
-
-static inline CURLcode humas_curl_setopt_sockopt_function(CURL *handle, curl_sockopt_callback callback) {
-    return curl_easy_setopt(handle, CURLOPT_SOCKOPTFUNCTION, callback);
-}
-
 static inline CURLcode humas_curl_getinfo_long(CURL *handle, CURLINFO info, long *value) {
     return curl_easy_getinfo(handle, info, value);
 }
 
-// Macros Swift does not import (they combine other macros).
+// A macro Swift does not import (it combines other macros).
 static const long humas_curl_global_default = CURL_GLOBAL_DEFAULT;
-static const int humas_curl_sockopt_already_connected = CURL_SOCKOPT_ALREADY_CONNECTED;
-static const curl_socket_t humas_curl_socket_bad = CURL_SOCKET_BAD;
 
 #endif

@@ -92,12 +92,6 @@ final class CurlStringList {
         }
     }
 
-    /// Hands the list to libcurl (curl_mime_headers with ownership): it must not be freed here.
-    func release() -> UnsafeMutablePointer<curl_slist>? {
-        defer { head = nil }
-        return head
-    }
-
     deinit {
         curl_slist_free_all(head)
     }

@@ -15,6 +15,38 @@ package enum EncodedWord {
         return encode(text, firstWordLimit: limit(after: fieldName)).joined(separator: HeaderText.fold)
     }
 
+    /// A display name as an RFC 5322 phrase: ASCII words stay atoms, runs of words that need
+    /// encoding become encoded words, spaces inside a run encoded with it.
+    ///
+    /// Encoding only the runs that need it keeps each run's spaces where every decoder agrees:
+    /// Python's email package, for one, puts a space between adjacent encoded words in a name.
+    package static func phrase(_ name: String, fieldName: String) -> String {
+        var runs: [(encoded: Bool, words: [Substring])] = []
+        for word in name.split(separator: " ") {
+            let needsEncoding = !word.unicodeScalars.allSatisfy(isAtomCharacter)
+            if let last = runs.last, last.encoded == needsEncoding {
+                runs[runs.count - 1].words.append(word)
+            } else {
+                runs.append((needsEncoding, [word]))
+            }
+        }
+        var parts: [String] = []
+        for run in runs {
+            let text = run.words.joined(separator: " ")
+            let room = parts.isEmpty ? limit(after: fieldName) : maximumLength
+            parts.append(run.encoded ? encode(text, firstWordLimit: room).joined(separator: HeaderText.fold) : text)
+        }
+        return parts.joined(separator: " ")
+    }
+
+    /// RFC 5322 atext: what an unquoted word of a phrase may hold.
+    package static func isAtomCharacter(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "a"..."z", "A"..."Z", "0"..."9": return true
+        default: return "!#$%&'*+-/=?^_`{|}~".unicodeScalars.contains(scalar)
+        }
+    }
+
     /// The encoded words for `text`, the first at most `firstWordLimit` characters long (it
     /// shares its line with the field name), the others at most ``maximumLength``.
     package static func encode(_ text: String, firstWordLimit: Int = maximumLength) -> [String] {

@@ -14,19 +14,10 @@ public struct MailAddress: Sendable, Hashable {
         guard let name = name.map(HeaderText.singleLine), !name.isEmpty else { return HeaderText.singleLine(address) }
         let angle = "<\(HeaderText.singleLine(address))>"
         if !name.allSatisfy(\.isASCII) {
-            let words = EncodedWord.encode(name, firstWordLimit: EncodedWord.limit(after: fieldName))
-            return (words + [angle]).joined(separator: HeaderText.fold)
+            return "\(EncodedWord.phrase(name, fieldName: fieldName)) \(angle)"
         }
-        if name.unicodeScalars.allSatisfy(Self.isPhraseCharacter) { return "\(name) \(angle)" }
+        if name.unicodeScalars.allSatisfy({ $0 == " " || EncodedWord.isAtomCharacter($0) }) { return "\(name) \(angle)" }
         let quoted = name.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
         return "\"\(quoted)\" \(angle)"
-    }
-
-    /// RFC 5322 atext plus the spaces between atoms.
-    private static func isPhraseCharacter(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar {
-        case "a"..."z", "A"..."Z", "0"..."9", " ": return true
-        default: return "!#$%&'*+-/=?^_`{|}~".unicodeScalars.contains(scalar)
-        }
     }
 }

@@ -2,6 +2,13 @@ import Foundation
 
 /// The header fields of an outgoing message, as the lines libcurl writes before the MIME body.
 enum MessageHeaders {
+    /// Fields written from the message's own properties or by libcurl's MIME code: a second
+    /// copy from the extra headers would contradict them.
+    private static let reserved: Set = [
+        "date", "from", "to", "reply-to", "subject", "message-id",
+        "mime-version", "content-type", "content-transfer-encoding", "content-disposition",
+    ]
+
     /// Every line, or the reason the message cannot be sent as given (an unusable field name).
     static func lines(for message: OutgoingMessage) throws(MessageRejection) -> [String] {
         var lines = [
@@ -15,6 +22,9 @@ enum MessageHeaders {
         for (name, value) in message.headers {
             guard !name.isEmpty, name.unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value < 0x7F && $0 != ":" }) else {
                 throw MessageRejection(reason: "header field name \"\(name)\" is not printable ASCII without a colon")
+            }
+            guard !reserved.contains(name.lowercased()) else {
+                throw MessageRejection(reason: "header field \(name) comes from the message itself, not from its extra headers")
             }
             lines.append("\(name): \(EncodedWord.fieldValue(HeaderText.singleLine(value), fieldName: name))")
         }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// An SMTP URL taken apart: what libcurl is given (never the credentials, which go through
 /// their own options so that curl's messages cannot echo them) and what may be shown.
 struct SMTPEndpoint: Sendable {
@@ -44,7 +46,7 @@ struct SMTPEndpoint: Sendable {
         }
         let base = "\(scheme)://\(authority)"
         // libcurl takes the EHLO name from the URL's path.
-        curlURL = heloName.map { "\(base)/\($0)" } ?? base
+        curlURL = heloName.map { "\(base)/\($0.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(.init(charactersIn: ".-"))) ?? $0)" } ?? base
         displayURL = query.isEmpty ? base : "\(base)?\(query)"
         self.username = username ?? userinfoUser
         self.password = password ?? userinfoPassword

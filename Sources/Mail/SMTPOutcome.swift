@@ -11,6 +11,11 @@ struct SMTPOutcome {
     var server: String
     var username: String?
 
+    /// True unless the transfer broke off without an SMTP reply that ended it cleanly.
+    var connectionReusable: Bool {
+        code == CURLE_OK || (400..<600).contains(transcript.messageReplyCode ?? 0)
+    }
+
     func result() throws(SMTPConnectionError) -> SMTPDeliveryResult {
         if code == CURLE_OK {
             return .accepted(reply: transcript.messageReply ?? "250")

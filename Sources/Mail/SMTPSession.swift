@@ -38,8 +38,18 @@ public final class SMTPSession {
         defer { transfer.detach() }
         transcript.reset()
         let code = easy.perform()
-        let result = try SMTPOutcome(code: code, transcript: transcript, detail: easy.failureDetail(code),
-                                     server: configuration.description, username: endpoint.username).result()
+        let outcome = SMTPOutcome(code: code, transcript: transcript, detail: easy.failureDetail(code),
+                                  server: configuration.description, username: endpoint.username)
+        let result: SMTPDeliveryResult
+        do {
+            result = try outcome.result()
+        } catch {
+            close()
+            throw error
+        }
+        // libcurl may keep a connection that timed out mid-message, with the server still
+        // answering the old command; the next message must not read that answer.
+        if !outcome.connectionReusable { close() }
         logger.debug("smtp message", metadata: ["message-id": "\(message.messageID)", "result": "\(result)"])
         return result
     }
@@ -81,3 +91,7 @@ public final class SMTPSession {
         try transcript.attach(to: easy)
     }
 }
+
+// One thread uses a session: libcurl's easy handle is not thread-safe. Create it where it is used.
+@available(*, unavailable)
+extension SMTPSession: Sendable {}
