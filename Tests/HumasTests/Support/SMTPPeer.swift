@@ -10,6 +10,8 @@ final class SMTPPeer {
     let maildir: URL
     let port: Int
     private let process = Process()
+    /// The server's stdin: it exits when this closes, so it never outlives the tests.
+    private let input = Pipe()
 
     var url: String { "smtp://127.0.0.1:\(port)" }
 
@@ -23,6 +25,7 @@ final class SMTPPeer {
         process.arguments = [TestEnvironment.repositoryRoot.appendingPathComponent("Tests/peers/smtp_server.py").path,
                              "--port", "0", "--maildir", maildir.path, "--ready-file", ready.path]
             + (authUser.map { ["--auth-user", $0, "--auth-password", authPassword ?? ""] } ?? [])
+        process.standardInput = input
         process.standardOutput = FileHandle(forWritingAtPath: log.path)
         process.standardError = FileHandle(forWritingAtPath: log.path)
         try process.run()
