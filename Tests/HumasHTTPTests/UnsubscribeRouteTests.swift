@@ -12,11 +12,8 @@ struct UnsubscribeRouteTests {
     @Test("GET shows the page with the address partly hidden, without a bearer token; a one-click POST opts the contact out and marks the delivery")
     func oneClick() async throws {
         try await HTTPTestEnvironment.withApp { client, service in
-            let editor = try await HTTPTestEnvironment.user(.editor, at: "ID-JT-KOTA-SEMARANG", on: service)
-            let (mailing, contacts) = try await MailingFixture.sent(client, editor, addressed: 1)
-            let delivery = try #require(try await MailingFixture.deliveries(client, editor, mailing: mailing).first)
+            let (editor, mailing, contact, delivery, token) = try await Self.sentLink(client, service)
             let address = try #require(delivery["address"] as? String)
-            let token = try UnsubscribeLink.token(for: Int64(try #require(delivery["id"] as? Int)))
 
             let page = try await client.send(.get, "/u/\(token)")
             #expect(page.status == .ok)
@@ -36,8 +33,8 @@ struct UnsubscribeRouteTests {
 
             let after = try await MailingFixture.deliveries(client, editor, mailing: mailing)
             #expect(after.first?["unsubscribed_at"] is String)
-            let contact = try await client.send(.get, "/v1/contacts/\(contacts[0])", token: editor.token)
-            #expect(try contact.object()["opted_out_at"] is String)
+            let optedOut = try await client.send(.get, "/v1/contacts/\(contact)", token: editor.token)
+            #expect(try optedOut.object()["opted_out_at"] is String)
             let counts = try await client.send(.get, "/v1/mailings/\(mailing)/status", token: editor.token)
             #expect(try counts.object()["unsubscribed"] as? Int == 1)
 
@@ -51,10 +48,7 @@ struct UnsubscribeRouteTests {
     @Test("a tampered or garbage token gets the 404 page, never a 5xx, and changes nothing")
     func notGenuine() async throws {
         try await HTTPTestEnvironment.withApp { client, service in
-            let editor = try await HTTPTestEnvironment.user(.editor, at: "ID-JT-KOTA-SEMARANG", on: service)
-            let (mailing, _) = try await MailingFixture.sent(client, editor, addressed: 1)
-            let delivery = try #require(try await MailingFixture.deliveries(client, editor, mailing: mailing).first)
-            let token = try UnsubscribeLink.token(for: Int64(try #require(delivery["id"] as? Int)))
+            let (editor, mailing, _, _, token) = try await Self.sentLink(client, service)
             let last = token.last == "A" ? "B" : "A"
             let tampered = String(token.dropLast()) + last
             let forged = try UnsubscribeLink.token(for: 1).prefix(11) + token.dropFirst(11)
@@ -70,6 +64,17 @@ struct UnsubscribeRouteTests {
             let after = try await MailingFixture.deliveries(client, editor, mailing: mailing)
             #expect(after.first?["unsubscribed_at"] is NSNull)
         }
+    }
+
+    /// A mailing sent to one new contact, its delivery, and the genuine token of its opt-out link.
+    static func sentLink(
+        _ client: any TestClientProtocol, _ service: HumasService
+    ) async throws -> (editor: TestUser, mailing: Int, contact: Int, delivery: [String: Any], token: String) {
+        let editor = try await HTTPTestEnvironment.user(.editor, at: "ID-JT-KOTA-SEMARANG", on: service)
+        let (mailing, contacts) = try await MailingFixture.sent(client, editor, addressed: 1)
+        let delivery = try #require(try await MailingFixture.deliveries(client, editor, mailing: mailing).first)
+        let token = try UnsubscribeLink.token(for: Int64(try #require(delivery["id"] as? Int)))
+        return (editor, mailing, contacts[0], delivery, token)
     }
 }
 #endif
