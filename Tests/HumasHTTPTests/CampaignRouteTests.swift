@@ -35,7 +35,7 @@ struct CampaignRouteTests {
         }
     }
 
-    @Test("a mailing of the campaign counts in its participation; the same name again is 409 with existing_id; an end before the start is 400")
+    @Test("an activity and a mailing of the campaign count in its participation and are listed by it; the same name again is 409 with existing_id; an end before the start is 400")
     func participationAndRefusals() async throws {
         try await HTTPTestEnvironment.withApp { client, service in
             let editor = try await HTTPTestEnvironment.user(.editor, at: "ID-JT-KOTA-SEMARANG", on: service)
@@ -43,10 +43,22 @@ struct CampaignRouteTests {
             let created = try await client.send(.post, "/v1/campaigns", token: editor.token, json: #"{"name": "\#(name)"}"#)
             let id = try #require(try created.object()["id"] as? Int)
             _ = try await MailingFixture.draft(client, editor, list: nil, extra: #", "campaign": "\#(id)""#)
+            let logged = try await client.send(.post, "/v1/interactions", token: editor.token, json: """
+                {"kind": "socialization", "mode": "luring", "strategy": "partisipasi", "title": "Sosialisasi \(Unique.suffix())",
+                 "starts_at": "2026-01-10T09:00:00+07:00", "campaign_id": \(id)}
+                """)
+            #expect(logged.status == .created, "\(String(buffer: logged.body))")
+            let interaction = try #require(try logged.object()["id"] as? Int)
             let shown = try await client.send(.get, "/v1/campaigns/\(id)", token: editor.token)
             let participation = try #require(try shown.object()["participation"] as? [[String: Any]])
             #expect(participation.count == 1)
-            #expect(participation.first?["unit_code"] as? String == "ID-JT-KOTA-SEMARANG" && participation.first?["mailings"] as? Int == 1)
+            #expect(participation.first?["unit_code"] as? String == "ID-JT-KOTA-SEMARANG")
+            #expect(participation.first?["mailings"] as? Int == 1 && participation.first?["interactions"] as? Int == 1)
+            let activities = try await client.send(.get, "/v1/interactions?campaign=\(id)", token: editor.token)
+            #expect(try activities.items().map { $0["id"] as? Int } == [interaction])
+            #expect(try activities.items().first?["campaign_id"] as? Int == id)
+            let mailings = try await client.send(.get, "/v1/mailings?campaign=\(id)", token: editor.token)
+            #expect(try mailings.items().count == 1)
 
             let again = try await client.send(.post, "/v1/campaigns", token: editor.token, json: #"{"name": "\#(name.uppercased())"}"#)
             #expect(again.status == .conflict)
