@@ -8,7 +8,8 @@
 # Two phases, each with tokens of its own. Operations that end the caller's own access
 # (revoking a token, disabling a user: schemathesis follows GET /v1/tokens to DELETE
 # /v1/tokens/{id} and revokes the token it runs with) run last, one phase each, after the rest;
-# the first phase never sees them.
+# the first phase never sees them. The document's links (a new mailing to its operations) let
+# the first phase's stateful tests reach records it made itself.
 #
 # The check can fail for testing too little: schemathesis' "Authentication failed" warning fails
 # a phase when it lists operations that got only 401 (the token stopped working), and
@@ -16,6 +17,10 @@
 # recorded traffic (scripts/conformance-coverage.py). An operation schemathesis only ever
 # called with records the admin may see but not change (an ancestor's list: 403, as the access
 # rule says) is warned about as "403 Forbidden"; the traffic check decides about those.
+#
+# `POST /v1/mailings/{id}/test` sends through the server's relay: the server gets one, a sink on
+# loopback that accepts every message and keeps none (HUMAS_SMTP_URL), so that operation is
+# tested past its 503 for a missing relay.
 #
 # Needs the local database up (`make database`) and a debug build. schemathesis 4 comes from
 # PyPI into .build/peer-venv (scripts/peer-venv.sh, on first use). Bounded: SCHEMATHESIS_MAX_EXAMPLES
@@ -32,6 +37,7 @@ cd "$(dirname "$0")/.."
 
 HUMAS=.build/debug/humas
 PORT="${CONFORMANCE_PORT:-18080}"
+SMTP_PORT="${CONFORMANCE_SMTP_PORT:-18025}"
 MAX_EXAMPLES="${SCHEMATHESIS_MAX_EXAMPLES:-8}"
 TIMEOUT="${CONFORMANCE_TIMEOUT:-150}"
 VENV=.build/peer-venv
@@ -51,10 +57,39 @@ log=.build/conformance-server.log
 reports=.build/conformance-reports
 rm -rf "$reports"
 mkdir -p "$reports"
+# The SMTP sink: 250 to every command, 354 to DATA, 250 after the message's final dot.
+"$VENV/bin/python" - "$SMTP_PORT" >.build/conformance-smtp.log 2>&1 <<'PYTHON' &
+import socketserver, sys
+
+class Sink(socketserver.StreamRequestHandler):
+    def handle(self):
+        self.wfile.write(b"220 conformance ESMTP\r\n")
+        in_data = False
+        for line in self.rfile:
+            if in_data:
+                if line in (b".\r\n", b".\n"):
+                    in_data = False
+                    self.wfile.write(b"250 2.0.0 accepted and dropped\r\n")
+                continue
+            verb = line[:4].upper()
+            if verb == b"DATA":
+                in_data = True
+                self.wfile.write(b"354 end with .\r\n")
+            elif verb == b"QUIT":
+                self.wfile.write(b"221 2.0.0 bye\r\n")
+                return
+            else:
+                self.wfile.write(b"250 2.0.0 ok\r\n")
+
+socketserver.ThreadingTCPServer.allow_reuse_address = True
+socketserver.ThreadingTCPServer(("127.0.0.1", int(sys.argv[1])), Sink).serve_forever()
+PYTHON
+smtp=$!
 # A high rate limit: the run itself must not be throttled.
-HUMAS_RATE_LIMIT=1000000 "$HUMAS" serve --host 127.0.0.1 --port "$PORT" >"$log" 2>&1 &
+HUMAS_RATE_LIMIT=1000000 HUMAS_SMTP_URL="smtp://127.0.0.1:$SMTP_PORT" \
+  "$HUMAS" serve --host 127.0.0.1 --port "$PORT" >"$log" 2>&1 &
 server=$!
-trap 'kill "$server" 2>/dev/null; wait "$server" 2>/dev/null || true' EXIT
+trap 'kill "$server" "$smtp" 2>/dev/null; wait "$server" "$smtp" 2>/dev/null || true' EXIT
 
 ready=""
 for _ in $(seq 1 50); do
@@ -93,8 +128,9 @@ phase() {
 
 status=0
 phase main "$TIMEOUT" --exclude-operation-id revokeToken --exclude-operation-id disableUser || status=$?
-phase revoke-token 30 --include-operation-id revokeToken || status=$?
-phase disable-user 30 --include-operation-id disableUser || status=$?
+# One operation each: no link leads from it to another, so the stateful phase has nothing to follow.
+phase revoke-token 30 --include-operation-id revokeToken --phases examples,coverage,fuzzing || status=$?
+phase disable-user 30 --include-operation-id disableUser --phases examples,coverage,fuzzing || status=$?
 "$VENV/bin/python" scripts/conformance-coverage.py Sources/HumasHTTP/Resources/openapi.yaml "$reports"/*.har || status=$?
 echo "conformance: exit $status (server log: $log)"
 exit "$status"

@@ -35,8 +35,9 @@ public func buildApplication(
 }
 
 /// Every route, behind the middleware every request passes: request log and id, then errors as
-/// problem+json; `/v1` adds the rate limit, authentication and `Idempotency-Key`. A known path
-/// asked with another method gets 405.
+/// problem+json; `/v1` adds the rate limit, authentication and `Idempotency-Key`, and its
+/// mailing and bounce routes take bodies up to 32 MiB (they carry files). `/u/{token}`, the
+/// public opt-out page, needs no token. A known path asked with another method gets 405.
 public func buildRouter(service: HumasService, configuration: HTTPConfiguration) -> Router<HumasRequestContext> {
     assembleRouter(service: service, configuration: configuration).router
 }
@@ -55,12 +56,12 @@ private func assembleRouter(
     let open = Routes(router)
     HealthController(service: service).addRoutes(to: open)
     OpenAPIController().addRoutes(to: open)
+    UnsubscribeController(service: service).addRoutes(to: open)
     open.refuseOtherMethods()
 
-    let v1 = Routes(router.group("v1")
-        .add(middleware: RateLimitMiddleware(limiter: RateLimiter(perMinute: configuration.rateLimitPerMinute)))
-        .add(middleware: AuthMiddleware(service: service))
-        .add(middleware: IdempotencyMiddleware()), prefix: "/v1/")
+    // One limiter for both groups: a token's requests count together wherever they go.
+    let limiter = RateLimiter(perMinute: configuration.rateLimitPerMinute)
+    let v1 = Routes(authenticated(router.group("v1"), service: service, limiter: limiter), prefix: "/v1/")
     MeController().addRoutes(to: v1)
     UnitController().addRoutes(to: v1)
     UserController().addRoutes(to: v1)
@@ -75,6 +76,25 @@ private func assembleRouter(
     FollowupController().addRoutes(to: v1)
     TimelineController().addRoutes(to: v1)
     AgendaController().addRoutes(to: v1)
+    CampaignController().addRoutes(to: v1)
     v1.refuseOtherMethods()
-    return (router, open.declarations + v1.declarations)
+
+    // The limit comes first, so that the Idempotency-Key middleware reads the body with it too.
+    let uploads = Routes(authenticated(
+        router.group("v1").add(middleware: UploadLimitMiddleware(limit: APIJSON.maximumUploadSize)),
+        service: service, limiter: limiter), prefix: "/v1/")
+    MailingController().addRoutes(to: uploads)
+    BounceController().addRoutes(to: uploads)
+    uploads.refuseOtherMethods()
+    return (router, open.declarations + v1.declarations + uploads.declarations)
+}
+
+/// The middleware of every `/v1` route: the rate limit (before anything reaches the database),
+/// authentication, then `Idempotency-Key`.
+private func authenticated(
+    _ group: RouterGroup<HumasRequestContext>, service: HumasService, limiter: RateLimiter
+) -> RouterGroup<HumasRequestContext> {
+    group.add(middleware: RateLimitMiddleware(limiter: limiter))
+        .add(middleware: AuthMiddleware(service: service))
+        .add(middleware: IdempotencyMiddleware())
 }

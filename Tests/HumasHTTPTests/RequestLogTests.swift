@@ -33,6 +33,19 @@ struct RequestLogTests {
         #expect(requests.contains { $0.contains("status=401") })
         #expect(!lines.all.contains { $0.contains(token) || $0.contains(badToken) })
     }
+
+    @Test("an opt-out link's token is not logged: the line names the route")
+    func unsubscribeTokenLeftOut() async throws {
+        let lines = RecordingLogHandler.Lines()
+        let logger = Logger(label: "humas.http.test") { _ in RecordingLogHandler(lines: lines) }
+        let token = "Zm9yZ2VkLXRva2VuLWZvci1sb2dz" + Unique.suffix()
+        try await HTTPTestEnvironment.withApp(logger: logger) { client, _ in
+            let page = try await client.send(.get, "/u/\(token)")
+            #expect(page.status == .notFound)
+        }
+        #expect(lines.all.contains { $0.contains(" request ") && $0.contains("path=/u/{token}") && $0.contains("status=404") })
+        #expect(!lines.all.contains { $0.contains(token) })
+    }
 }
 
 @Suite("HTTP faults")

@@ -26,12 +26,13 @@ struct NewInteractionBody: RequestBody {
     var participantRole: String?
     /// The participants attended (an activity logged after it happened).
     var attended: Bool?
+    var campaignId: Int64?
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case kind, mode, strategy, title, startsAt = "starts_at", endsAt = "ends_at", place, meetingUrl = "meeting_url"
         case summary, outcome, status, documentationUrls = "documentation_urls", audienceCount = "audience_count"
         case unit, coorganizers, contactIds = "contact_ids", organizationIds = "organization_ids", list, segment
-        case participantRole = "participant_role", attended
+        case participantRole = "participant_role", attended, campaignId = "campaign_id"
     }
 
     var newInteraction: NewInteraction {
@@ -50,6 +51,7 @@ struct NewInteractionBody: RequestBody {
         participants.role = participantRole ?? participants.role
         new.participants = participants
         new.participantsAttended = attended ?? false
+        new.campaignID = campaignId
         new.origin = .api
         return new
     }

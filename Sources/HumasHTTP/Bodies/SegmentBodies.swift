@@ -23,22 +23,8 @@ struct SegmentFilterBody: Decodable, Sendable {
         case beat, tag, under, hasEmail = "has_email", excludeOptedOut = "exclude_opted_out"
     }
 
-    /// Any key, to find the ones that are not ours.
-    private struct AnyKey: CodingKey {
-        var stringValue: String
-        var intValue: Int? { nil }
-        init(stringValue: String) { self.stringValue = stringValue }
-        init?(intValue: Int) { nil }
-    }
-
     init(from decoder: any Decoder) throws {
-        let known = Set(CodingKeys.allCases.map(\.rawValue))
-        let unknown = try decoder.container(keyedBy: AnyKey.self).allKeys.map(\.stringValue).filter { !known.contains($0) }.sorted()
-        if !unknown.isEmpty {
-            throw Problem.invalidFields(unknown.map {
-                ("filter.\($0)", "is not a filter; known filters: \(known.sorted().joined(separator: ", "))")
-            })
-        }
+        try decoder.refuseUnknownKeys(CodingKeys.self, noun: "filter", nouns: "filters")
         let body = try decoder.container(keyedBy: CodingKeys.self)
         // The vocabularies exactly as documented (the service would also take other casings).
         _ = try APIEnum.parse(body.decodeIfPresent(String.self, forKey: .category), as: Contact.Category.self, field: "filter.category")

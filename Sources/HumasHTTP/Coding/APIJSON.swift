@@ -5,6 +5,10 @@ enum APIJSON {
     /// 1 MiB: the largest request body the API reads; larger ones get 413.
     static let maximumBodySize = 1 << 20
 
+    /// 32 MiB where files travel in the body (``UploadLimitMiddleware``): two attachments at the
+    /// 10 MB maximum, a third larger in base64, with the message around them.
+    static let maximumUploadSize = 32 << 20
+
     static func encoder() -> JSONEncoder {
         let encoder = JSONEncoder()
         encoder.keyEncodingStrategy = .convertToSnakeCase

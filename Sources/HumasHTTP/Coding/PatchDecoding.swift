@@ -22,3 +22,11 @@ extension KeyedDecodingContainer {
         return try decode(Value.self, forKey: key)
     }
 }
+
+extension KeyedDecodingContainer {
+    /// A value that may be cleared: `nil` when absent, `.some(nil)` for `null`, otherwise the value.
+    func clearable<Value: Decodable>(_ type: Value.Type, _ key: Key) throws -> Value?? {
+        guard contains(key) else { return nil }
+        return .some(try decodeIfPresent(Value.self, forKey: key))
+    }
+}

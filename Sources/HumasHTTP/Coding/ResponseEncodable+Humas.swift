@@ -26,3 +26,9 @@ extension SegmentContactsPage: ResponseGenerator, ResponseEncodable {}
 extension Interaction: ResponseGenerator, ResponseEncodable {}
 extension ParticipantChange: ResponseGenerator, ResponseEncodable {}
 extension Followup: ResponseGenerator, ResponseEncodable {}
+extension Campaign: ResponseGenerator, ResponseEncodable {}
+extension CampaignDetail: ResponseGenerator, ResponseEncodable {}
+extension Mailing: ResponseGenerator, ResponseEncodable {}
+extension MailPreview: ResponseGenerator, ResponseEncodable {}
+extension DeliveryCounts: ResponseGenerator, ResponseEncodable {}
+extension BounceImport: ResponseGenerator, ResponseEncodable {}

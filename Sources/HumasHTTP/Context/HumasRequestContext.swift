@@ -11,14 +11,15 @@ public struct HumasRequestContext: RequestContext {
     /// The caller, once ``AuthMiddleware`` accepted their token.
     public var session: Session?
 
+    /// The largest request body read: 1 MiB, beyond that the answer is 413. The routes that
+    /// take files raise it (``UploadLimitMiddleware``).
+    public var maxUploadSize = APIJSON.maximumBodySize
+
     public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)
         requestID = RequestID.generate()
         session = nil
     }
-
-    /// Request bodies are capped at 1 MiB: beyond that the answer is 413.
-    public var maxUploadSize: Int { APIJSON.maximumBodySize }
 
     public var requestDecoder: JSONDecoder { APIJSON.decoder() }
 

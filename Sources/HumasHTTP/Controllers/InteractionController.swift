@@ -9,7 +9,7 @@ struct InteractionController {
     /// `POST …/participants` names its role field `role`.
     static let participantFields = FieldNames(renames: ["participants": "contact_ids"])
 
-    static let filterParameters = ["kind", "mode", "strategy", "status", "from", "to", "quarter", "year", "under", "contact", "organization"]
+    static let filterParameters = ["kind", "mode", "strategy", "status", "from", "to", "quarter", "year", "under", "contact", "organization", "campaign"]
 
     func addRoutes(to routes: Routes<some RouterMethods<HumasRequestContext>>) {
         routes.get("interactions", query: Self.filterParameters + PageRequest.parameters, use: list)
@@ -93,6 +93,7 @@ struct InteractionController {
         filter.under = try query.first(named: "under")
         filter.contact = try query.id("contact")
         filter.organization = try query.id("organization")
+        filter.campaign = try query.id("campaign")
         return filter
     }
 }

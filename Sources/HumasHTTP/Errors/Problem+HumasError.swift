@@ -13,8 +13,8 @@ extension Problem {
             return problem
         case let error as HumasError:
             return Problem(humasError: error)
-        case is NIOTooManyBytesError:
-            return .contentTooLarge()
+        case let error as NIOTooManyBytesError:
+            return .contentTooLarge(limit: error.maxBytes)
         case let error as HTTPError:
             return Problem(httpError: error)
         default:

@@ -8,9 +8,7 @@ extension Problem {
 
     /// 400 for invalid input: each pair names a field and what is wrong with it.
     static func invalidFields(_ fields: [(String, String)]) -> Problem {
-        let errors = fields.map { FieldError(field: $0.0, message: $0.1) }
-        let detail = errors.map { "\($0.field): \($0.message)" }.joined(separator: "; ")
-        return Problem("invalid", "Invalid input", .badRequest, detail, errors: errors)
+        fieldProblem("invalid", "Invalid input", .badRequest, fields)
     }
 
     static func unauthenticated(_ detail: String) -> Problem {
@@ -29,9 +27,27 @@ extension Problem {
         return problem
     }
 
-    static func contentTooLarge() -> Problem {
-        Problem("content-too-large", "Content too large", .contentTooLarge,
-                "the request body exceeds \(APIJSON.maximumBodySize) bytes (1 MiB); send less per request")
+    /// `limit` is the route's, when the error knows it (most routes take 1 MiB).
+    static func contentTooLarge(limit: Int? = nil) -> Problem {
+        let limit = limit ?? APIJSON.maximumBodySize
+        return Problem("content-too-large", "Content too large", .contentTooLarge,
+                       "the request body exceeds \(limit) bytes (\(limit >> 20) MiB); send less per request")
+    }
+
+    /// 422 for a body of the right type whose content cannot be used (a bounce report that is
+    /// not RFC 3464): each pair names a field and what is wrong with it.
+    static func unprocessable(_ fields: [(String, String)]) -> Problem {
+        fieldProblem("unprocessable", "Unprocessable content", .unprocessableContent, fields)
+    }
+
+    private static func fieldProblem(_ kind: String, _ title: String, _ status: HTTPResponse.Status, _ fields: [(String, String)]) -> Problem {
+        let errors = fields.map { FieldError(field: $0.0, message: $0.1) }
+        let detail = errors.map { "\($0.field): \($0.message)" }.joined(separator: "; ")
+        return Problem(kind, title, status, detail, errors: errors)
+    }
+
+    static func unsupportedMediaType(_ detail: String) -> Problem {
+        Problem("unsupported-media-type", "Unsupported media type", .unsupportedMediaType, detail)
     }
 
     static func idempotencyKeyReused() -> Problem {

@@ -22,11 +22,17 @@ struct RequestLogMiddleware: RouterMiddleware {
         let milliseconds = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
         context.logger.info("request", metadata: [
             "method": .string(request.method.rawValue),
-            "path": .string(request.uri.path),
+            "path": .string(Self.loggable(request.uri.path)),
             "status": .stringConvertible(response.status.code),
             "duration_ms": .string(String(format: "%.1f", milliseconds)),
         ])
         return response
+    }
+
+    /// The path as logged. An opt-out link's token is left out: whoever holds it can opt the
+    /// recipient out, and logs are read by more people than mail is.
+    static func loggable(_ path: String) -> String {
+        path.hasPrefix("/u/") ? "/u/{token}" : path
     }
 }
 
