@@ -115,7 +115,12 @@ public struct AttachmentInput: Sendable {
         }
         if data.isEmpty { throw HumasError.invalid(field: field, message: "\(filename) is empty") }
         if data.count > Self.maximumBytes { throw Self.tooLarge(field: field, name: filename, size: data.count) }
-        return (filename, contentType ?? Self.contentType(for: filename), data)
+        let type = contentType?.trimmingCharacters(in: .whitespaces).lowercased() ?? Self.contentType(for: filename)
+        // type/subtype as RFC 2045 writes it, no parameters: it goes into a MIME header as is.
+        guard type.range(of: #"^[a-z0-9][a-z0-9!#$&^_.+-]{0,62}/[a-z0-9][a-z0-9!#$&^_.+-]{0,62}$"#, options: .regularExpression) != nil else {
+            throw HumasError.invalid(field: field, message: "content type '\(contentType ?? "")' is not type/subtype, e.g. application/pdf")
+        }
+        return (filename, type, data)
     }
 
     private static func tooLarge(field: String, name: String, size: Int) -> HumasError {

@@ -7,6 +7,8 @@ extension Mailings {
     /// Sends one rendered copy to `address` (for the sender to check), marked [UJI], recorded
     /// nowhere: with `contact`'s merge fields, or a sample recipient's. Returns the server's reply.
     public func sendTest(_ id: Int64, to address: String, contact: Int64? = nil, smtp: SMTPConfiguration) async throws -> String {
+        // A writer's tool: a viewer must not make the server mail copies anywhere.
+        try session.requireMailingWriter()
         let address = try EmailAddress.normalize(address, field: "to")
         let session = session
         let message = try await session.transaction { connection -> OutgoingMessage in

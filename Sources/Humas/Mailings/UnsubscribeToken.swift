@@ -18,9 +18,14 @@ struct UnsubscribeToken {
             .replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
     }
 
+    /// 32 base64url characters: what every token looks like, genuine or not.
+    static func isWellFormed(_ token: String) -> Bool {
+        token.utf8.count == 32 && token.utf8.allSatisfy { $0 < 128 && (Character(UnicodeScalar($0)).isLetter || Character(UnicodeScalar($0)).isNumber || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_")) }
+    }
+
     /// The delivery a genuine token names; nil for anything else.
     func delivery(_ token: String) -> Int64? {
-        guard token.count == 32, token.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }) else { return nil }
+        guard Self.isWellFormed(token) else { return nil }
         let standard = token.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
         guard let data = Data(base64Encoded: standard), data.count == 24 else { return nil }
         let bytes = [UInt8](data)

@@ -18,7 +18,9 @@ public struct Unsubscribes: Sendable {
     }
 
     private func run(_ token: String, confirm: Bool) async throws -> UnsubscribeState? {
-        try await database.transaction { connection in
+        // The page is public and unthrottled: a link of the wrong shape costs no database trip.
+        guard UnsubscribeToken.isWellFormed(token) else { return nil }
+        return try await database.transaction { connection in
             let secret: Data = try connection.query("SELECT humas.unsubscribe_secret() AS s")[0].decode("s")
             guard let delivery = UnsubscribeToken(secret: secret).delivery(token) else { return nil }
             let rows = try connection.query("""
