@@ -56,6 +56,7 @@ bench:
 	$(BENCH_HUMAS) dev generate --contacts $(BENCH_CONTACTS) --interactions $(BENCH_INTERACTIONS) --seed $(BENCH_SEED) --json > $(RELEASE_DIR)/bench-generate.json
 	$(RELEASE_DIR)/release/HumasBench --output BENCHMARKS.md --generation-json $(RELEASE_DIR)/bench-generate.json
 	HUMAS=$(BENCH_HUMAS) scripts/bench-http.sh BENCHMARKS.md
+	HUMAS=$(BENCH_HUMAS) scripts/bench-mail.sh BENCHMARKS.md
 
 ## Stop the local database and delete it.
 clean-db:

@@ -5,8 +5,9 @@
 # 100,000 deliveries, for the worker's peak RSS against the 10,000 run's. Appends its section to
 # BENCHMARKS.md.
 #
-# The recipients are bench contacts of KPU RI (bench-mail-N@sink.example, made once as the owner,
-# lists "bench-mail 10000" and "bench-mail 100000"); smtp-sink accepts and discards everything.
+# The recipients are bench contacts of KPU RI (bench-mail-N@sink.example, lists "bench-mail 10000"
+# and "bench-mail 100000"), made as the owner and removed at the end; smtp-sink accepts and
+# discards everything.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 HUMAS=${HUMAS:-.build-release/release/humas}
@@ -29,21 +30,29 @@ ADMIN=$($HUMAS db url --admin)
 export HUMAS_AS=admin@kpu.go.id
 sql() { psql "$ADMIN" -v ON_ERROR_STOP=1 -qAt -c "$1"; }
 
-# The recipients, once.
+# The recipients, made for this run and removed after it, so that the directory the search
+# benchmarks measure stays as generated.
+cleanup() {
+  sql "SET ROLE humas_owner;
+       DELETE FROM humas.deliveries d USING humas.mailings m WHERE d.mailing_id = m.id AND m.name LIKE 'bench-mail %';
+       DELETE FROM humas.mailings WHERE name LIKE 'bench-mail %';
+       DELETE FROM humas.list_members m USING humas.lists l WHERE m.list_id = l.id AND l.name LIKE 'bench-mail %';
+       DELETE FROM humas.lists WHERE name LIKE 'bench-mail %';
+       DELETE FROM humas.contacts WHERE unit_id = 1 AND 'bench-mail' = ANY (tags);" >/dev/null
+}
+trap 'kill $SINK $WORKER 2>/dev/null || true; cleanup; rm -rf "$WORK"' EXIT
+cleanup
+echo "bench-mail: making 100,000 bench recipients"
+sql "SET ROLE humas_owner;
+     INSERT INTO humas.contacts (full_name, honorific, category, emails, unit_id, tags)
+     SELECT 'Penerima Uji ' || g, 'Bapak', 'journalist', ARRAY['bench-mail-' || g || '@sink.example'], 1, '{bench-mail}'
+     FROM generate_series(1, 100000) g;"
 for n in 10000 100000; do
-  if [ "$(sql "SELECT count(*) FROM humas.lists WHERE name = 'bench-mail $n' AND unit_id = 1")" = 0 ]; then
-    echo "bench-mail: making $n bench recipients"
-    sql "SET ROLE humas_owner;
-         INSERT INTO humas.contacts (full_name, honorific, category, emails, unit_id, tags)
-         SELECT 'Penerima Uji ' || g, 'Bapak', 'journalist', ARRAY['bench-mail-' || g || '@sink.example'], 1, '{bench-mail}'
-         FROM generate_series(1, $n) g
-         WHERE NOT EXISTS (SELECT 1 FROM humas.contacts c WHERE humas.lower_array(c.emails) @> ARRAY['bench-mail-' || g || '@sink.example']);
-         WITH l AS (INSERT INTO humas.lists (name, unit_id) VALUES ('bench-mail $n', 1) RETURNING id)
-         INSERT INTO humas.list_members (list_id, contact_id)
-         SELECT l.id, c.id FROM l, humas.contacts c
-         WHERE c.unit_id = 1 AND 'bench-mail' = ANY (c.tags)
-           AND substring(c.emails[1] FROM 'bench-mail-([0-9]+)@')::int <= $n;"
-  fi
+  sql "SET ROLE humas_owner;
+       WITH l AS (INSERT INTO humas.lists (name, unit_id) VALUES ('bench-mail $n', 1) RETURNING id)
+       INSERT INTO humas.list_members (list_id, contact_id)
+       SELECT l.id, c.id FROM l, humas.contacts c
+       WHERE c.unit_id = 1 AND 'bench-mail' = ANY (c.tags) AND substring(c.emails[1] FROM 'bench-mail-([0-9]+)@')::int <= $n;"
 done
 
 # A press release as Humas sends it: text, HTML and a 20 KB PDF.
@@ -68,7 +77,7 @@ start_sink() {  # smtp-sink [extra options]: accepts everything on $PORT
 stop_sink() { kill $SINK 2>/dev/null || true; wait $SINK 2>/dev/null || true; SINK=; }
 
 new_mailing() {  # list name → mailing id
-  $HUMAS mailing create --name "bench $1 $(date -u +%FT%T)" --from humas@kpu.go.id --subject "Siaran Pers: Rekapitulasi Nasional · {{unit}}" \
+  $HUMAS mailing create --name "$1 $(date -u +%FT%T)" --from humas@kpu.go.id --subject "Siaran Pers: Rekapitulasi Nasional · {{unit}}" \
     --text-file "$WORK/rilis.txt" --html-file "$WORK/rilis.html" --attach "$WORK/siaran-pers.pdf" --list "$1" --json \
     | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])'
 }
