@@ -24,12 +24,14 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = humas, pg_temp
 AS $$ SELECT s.secret FROM humas.unsubscribe_secret s $$;
 
 -- Claims up to `batch_size` deliveries for `worker`: lapsed leases first, then due queued rows
--- of mailings that are sending. Each gets a send slot that honours its mailing's rate and the
+-- of mailings that are sending, of the units unit_lo..unit_hi (a worker may serve one subtree,
+-- a province with a relay of its own; by default every unit). Each gets a send slot that honours its mailing's rate and the
 -- overall rate (`overall_per_minute`, 0 for none): the worker sends it no earlier. Claimers take
 -- turns (an advisory lock), so slots from two workers never overlap. A claim counts as an
 -- attempt (a message that crashes its worker every time stops at the retry limit); a release
 -- gives the attempt back.
-CREATE FUNCTION humas.mail_claim(worker text, batch_size int, lease_seconds int, overall_per_minute int)
+CREATE FUNCTION humas.mail_claim(worker text, batch_size int, lease_seconds int, overall_per_minute int,
+                                 unit_lo int DEFAULT 1, unit_hi int DEFAULT 2147483647)
 RETURNS TABLE (delivery_id bigint, mailing_id bigint, message_id text, address text, merge_fields jsonb,
                attempts int, send_at timestamptz)
 LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = humas, public, pg_temp AS $$
@@ -50,12 +52,14 @@ BEGIN
     claimed := ARRAY(
         SELECT d.id FROM humas.deliveries d JOIN humas.mailings m ON m.id = d.mailing_id
         WHERE d.status = 'sending' AND d.lease_until < now() AND m.status = 'sending'
+          AND d.unit_id BETWEEN unit_lo AND unit_hi
         ORDER BY d.lease_until
         LIMIT batch_size
         FOR UPDATE OF d SKIP LOCKED);
     claimed := claimed || ARRAY(
         SELECT d.id FROM humas.deliveries d JOIN humas.mailings m ON m.id = d.mailing_id
         WHERE d.status = 'queued' AND d.next_attempt_at <= now() AND m.status = 'sending'
+          AND d.unit_id BETWEEN unit_lo AND unit_hi
         ORDER BY d.next_attempt_at, d.id
         LIMIT batch_size - cardinality(claimed)
         FOR UPDATE OF d SKIP LOCKED);
@@ -164,11 +168,32 @@ $$;
 
 -- Scheduled mailings whose time has come, with the user who scheduled them (their audience is
 -- resolved as that user, by the same code as `humas mailing send`).
-CREATE FUNCTION humas.mail_due_mailings() RETURNS TABLE (mailing_id bigint, sent_by bigint)
+CREATE FUNCTION humas.mail_due_mailings(unit_lo int DEFAULT 1, unit_hi int DEFAULT 2147483647)
+RETURNS TABLE (mailing_id bigint, sent_by bigint)
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = humas, public, pg_temp AS $$
     SELECT m.id, m.sent_by FROM humas.mailings m
     WHERE m.status = 'scheduled' AND m.scheduled_at <= now() AND m.deleted_at IS NULL
+      AND m.unit_id BETWEEN unit_lo AND unit_hi
     ORDER BY m.scheduled_at
+$$;
+
+-- When an idle worker next has something to do: the earliest due retry, lapsing lease or
+-- scheduled start (NULL: nothing until a NOTIFY). It sleeps on LISTEN until then.
+CREATE FUNCTION humas.mail_next_due(unit_lo int DEFAULT 1, unit_hi int DEFAULT 2147483647) RETURNS timestamptz
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = humas, public, pg_temp AS $$
+    SELECT least(
+        (SELECT min(d.next_attempt_at) FROM humas.deliveries d JOIN humas.mailings m ON m.id = d.mailing_id
+         WHERE d.status = 'queued' AND m.status = 'sending' AND d.unit_id BETWEEN unit_lo AND unit_hi),
+        (SELECT min(d.lease_until) FROM humas.deliveries d JOIN humas.mailings m ON m.id = d.mailing_id
+         WHERE d.status = 'sending' AND m.status = 'sending' AND d.unit_id BETWEEN unit_lo AND unit_hi),
+        (SELECT min(m.scheduled_at) FROM humas.mailings m WHERE m.status = 'scheduled' AND m.unit_id BETWEEN unit_lo AND unit_hi))
+$$;
+
+-- The units a worker started with `--under CODE` serves (the worker acts for no user, and the
+-- units' policy wants one): that unit and its subtree.
+CREATE FUNCTION humas.mail_unit_subtree(code text) RETURNS TABLE (unit_lo int, unit_hi int)
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = humas, public, pg_temp AS $$
+    SELECT u.id, u.subtree_end FROM humas.units u WHERE u.code = upper(btrim(mail_unit_subtree.code))
 $$;
 
 -- A scheduled mailing that could not start goes back to draft, saying why.
@@ -228,14 +253,14 @@ BEGIN
 END $$;
 
 REVOKE ALL ON FUNCTION humas.suppressed_addresses(text[]), humas.unsubscribe_secret(),
-    humas.mail_claim(text, int, int, int), humas.mail_finish_if_done(bigint),
+    humas.mail_claim(text, int, int, int, int, int), humas.mail_finish_if_done(bigint),
     humas.mail_record(text, bigint, text, text, int, int), humas.mail_release(text, bigint[], int),
-    humas.mail_content(bigint), humas.mail_attachments(bigint), humas.mail_due_mailings(), humas.mail_schedule_failed(bigint, text),
+    humas.mail_content(bigint), humas.mail_attachments(bigint), humas.mail_due_mailings(int, int), humas.mail_schedule_failed(bigint, text), humas.mail_next_due(int, int), humas.mail_unit_subtree(text),
     humas.mail_unsubscribe(bigint, boolean), humas.mail_record_bounce(text, boolean, text, text) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION humas.suppressed_addresses(text[]), humas.unsubscribe_secret(),
-    humas.mail_claim(text, int, int, int), humas.mail_finish_if_done(bigint),
+    humas.mail_claim(text, int, int, int, int, int), humas.mail_finish_if_done(bigint),
     humas.mail_record(text, bigint, text, text, int, int), humas.mail_release(text, bigint[], int),
-    humas.mail_content(bigint), humas.mail_attachments(bigint), humas.mail_due_mailings(), humas.mail_schedule_failed(bigint, text),
+    humas.mail_content(bigint), humas.mail_attachments(bigint), humas.mail_due_mailings(int, int), humas.mail_schedule_failed(bigint, text), humas.mail_next_due(int, int), humas.mail_unit_subtree(text),
     humas.mail_unsubscribe(bigint, boolean), humas.mail_record_bounce(text, boolean, text, text) TO humas_app;
 
 -- A contact's merge fields for a mailing (see Sources/Humas/Mailings/MergeFields.swift): name,

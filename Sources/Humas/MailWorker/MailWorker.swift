@@ -15,10 +15,11 @@ public final class MailWorker: Sendable {
     let service: HumasService
     let settings: MailWorkerSettings
     let logger: Logger
-    /// How long an idle worker sleeps before looking for due retries and schedules.
+    /// The longest an idle worker sleeps without a NOTIFY or a due retry, lease or schedule
+    /// (a safety net: those wake it on time).
     let idleSeconds: Double
 
-    public init(service: HumasService, settings: MailWorkerSettings, logger: Logger = Logger(label: "humas.worker"), idleSeconds: Double = 5) {
+    public init(service: HumasService, settings: MailWorkerSettings, logger: Logger = Logger(label: "humas.worker"), idleSeconds: Double = 60) {
         self.service = service
         self.settings = settings
         self.logger = logger
@@ -54,6 +55,8 @@ struct WorkerLoop {
     let work: PostgresConnection
     let listener: PostgresConnection
     let tokens: UnsubscribeToken
+    /// The units served: every one, or `--under`'s subtree.
+    let units: (lo: Int, hi: Int)
     var smtp: SMTPSession?
     var contents: [Int64: MailingContent] = [:]
     var outage = Backoff(first: 5, limit: 300)
@@ -64,6 +67,14 @@ struct WorkerLoop {
         listener = try worker.connect()
         try listener.listen(mailingsChannel)
         tokens = UnsubscribeToken(secret: try work.query("SELECT humas.unsubscribe_secret() AS s")[0].decode("s"))
+        if let code = worker.settings.under {
+            guard let row = try work.query("SELECT unit_lo, unit_hi FROM humas.mail_unit_subtree(\(code))").first else {
+                throw HumasError.invalid(field: "under", message: "no unit \(code); see `humas unit list`")
+            }
+            units = (try row.decode("unit_lo"), try row.decode("unit_hi"))
+        } else {
+            units = (1, Int(Int32.max))
+        }
     }
 
     mutating func close() {
@@ -73,13 +84,31 @@ struct WorkerLoop {
 
     mutating func run(until stop: WorkerStop) throws {
         while !stop.isRequested {
-            try ScheduledStarts.startDue(service: worker.service, on: work, logger: worker.logger)
+            try ScheduledStarts.startDue(service: worker.service, units: units, on: work, logger: worker.logger)
             let batch = try claim()
             if batch.isEmpty {
-                _ = try listener.waitForNotification(timeout: .milliseconds(Int(min(worker.idleSeconds, 1) * 1000)))
+                try sleepUntilDue(until: stop)
                 continue
             }
             try send(batch, until: stop)
+        }
+    }
+
+    /// Sleeps on LISTEN until a mailing starts (NOTIFY), or the next retry, lease or schedule
+    /// falls due, or `idleSeconds` pass; in slices of a second, so a stop is heard at once.
+    private func sleepUntilDue(until stop: WorkerStop) throws {
+        let due: Date? = try work.query("SELECT humas.mail_next_due(\(units.lo), \(units.hi)) AS due")[0].decode("due")
+        // At least a quarter second: a due row may still be unclaimable for a moment (another
+        // worker holds it, or its mailing's rate slot lies past this worker's horizon).
+        var remaining = min(max(due?.timeIntervalSinceNow ?? worker.idleSeconds, 0.25), worker.idleSeconds)
+        while remaining > 0, !stop.isRequested {
+            let slice = min(remaining, 1)
+            if try listener.waitForNotification(timeout: .milliseconds(Int(slice * 1000))) != nil {
+                // Drain what else arrived: one claim answers them all.
+                while try listener.waitForNotification(timeout: .zero) != nil {}
+                return
+            }
+            remaining -= slice
         }
     }
 
@@ -87,7 +116,8 @@ struct WorkerLoop {
         let settings = worker.settings
         return try work.query("""
             SELECT delivery_id, mailing_id, message_id, address, merge_fields::text AS merge_fields, attempts, send_at
-            FROM humas.mail_claim(\(settings.workerID), \(settings.batchSize), \(settings.leaseSeconds), \(settings.overallPerMinute))
+            FROM humas.mail_claim(\(settings.workerID), \(settings.batchSize), \(settings.leaseSeconds), \(settings.overallPerMinute),
+                                  \(units.lo), \(units.hi))
             """).map(ClaimedDelivery.init(row:))
     }
 

@@ -17,6 +17,9 @@ public struct MailWorkerSettings: Sendable {
     public var retryBaseSeconds = 60
     /// The address recipients' unsubscribe links point at.
     public var publicURL: String
+    /// Serve only this unit's subtree (`--under`, `HUMAS_MAIL_UNDER`): a province sending
+    /// through a relay of its own. Nil: every unit.
+    public var under: String?
 
     public init(smtp: SMTPConfiguration, workerID: String? = nil, publicURL: String = PublicURL.base()) {
         self.smtp = smtp
@@ -46,6 +49,7 @@ public struct MailWorkerSettings: Sendable {
         settings.maxAttempts = try number("HUMAS_MAIL_MAX_ATTEMPTS", 1...50) ?? settings.maxAttempts
         settings.retryBaseSeconds = try number("HUMAS_MAIL_RETRY_SECONDS", 0...86_400) ?? settings.retryBaseSeconds
         settings.leaseSeconds = try number("HUMAS_MAIL_LEASE_SECONDS", 2...3600) ?? settings.leaseSeconds
+        settings.under = environment["HUMAS_MAIL_UNDER"].flatMap { $0.isEmpty ? nil : $0 }
         return settings
     }
 }

@@ -7,8 +7,11 @@ import Postgres
 /// audience is what that user sees, resolved by the same code as `humas mailing send`). One that
 /// cannot start goes back to draft with the reason, instead of being tried forever.
 enum ScheduledStarts {
-    static func startDue(service: HumasService, on connection: PostgresConnection, logger: Logger = Logger(label: "humas.worker")) throws {
-        let due = try connection.query("SELECT mailing_id, sent_by FROM humas.mail_due_mailings()").map {
+    static func startDue(
+        service: HumasService, units: (lo: Int, hi: Int) = (1, Int(Int32.max)), on connection: PostgresConnection,
+        logger: Logger = Logger(label: "humas.worker")
+    ) throws {
+        let due = try connection.query("SELECT mailing_id, sent_by FROM humas.mail_due_mailings(\(units.lo), \(units.hi))").map {
             (try $0.decode("mailing_id", as: Int64.self), try $0.decode("sent_by", as: Int64?.self))
         }
         for (mailing, user) in due {

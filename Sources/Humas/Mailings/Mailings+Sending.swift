@@ -23,6 +23,8 @@ extension Mailings {
             if current.status == .draft, let at = current.scheduledAt, at.date > Date() {
                 _ = try Self.resolveAudience(current, for: session, on: connection)
                 try connection.execute("UPDATE humas.mailings SET status = 'scheduled', sent_by = \(session.user.id) WHERE id = \(id)")
+                // Idle workers sleep until the next thing falls due: this is one.
+                try connection.notify(mailingsChannel, payload: String(id))
             } else {
                 try Self.start(current, for: session, on: connection)
             }

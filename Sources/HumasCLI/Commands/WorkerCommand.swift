@@ -14,15 +14,20 @@ struct WorkerCommand: AsyncParsableCommand {
             another takes it over. Credentials: HUMAS_SMTP_USER and HUMAS_SMTP_PASSWORD (never logged).
             HUMAS_SMTP_RATE caps messages a minute over every mailing and worker.
 
-            Example:
+            Examples:
               HUMAS_SMTP_URL=smtp://127.0.0.1:2525 humas worker
+              HUMAS_SMTP_URL=smtp://relay.jateng.example:587 humas worker --under ID-JT
             """)
 
     @Option(help: ArgumentHelp("Deliveries to claim at a time.", valueName: "count")) var batch: Int?
+    @Option(help: ArgumentHelp("Send only the mailings of this unit and those below it (e.g. a province with its own relay).",
+                               valueName: "code"))
+    var under: String?
 
     func run() async throws {
         var settings = try MailWorkerSettings.fromEnvironment()
         if let batch { settings.batchSize = batch }
+        if let under { settings.under = under }
         let service = HumasService(poolSize: 2)
         let worker = BackgroundWorker(service: service, settings: settings, logger: workerLogger())
         let signals = StopSignals { worker.stop.request() }

@@ -15,7 +15,7 @@ extension MailingSuites {
 
         @Test("each message: Indonesian subject, text and HTML, the PDF's bytes, opt-out headers, the delivery's Message-ID")
         func messagesReadBack() async throws {
-            let fixture = try await MailingFixture.make(addresses: ["redaksi", "liputan"])
+            let fixture = try await MailingFixture.make(unit: MailingFixture.workerUnit, addresses: ["redaksi", "liputan"])
             let smtp = try SMTPPeer()
             defer { smtp.stop() }
             let mailing = try await withFixtureSession(fixture.editor) { session in
@@ -41,7 +41,7 @@ extension MailingSuites {
                 let messageID = try #require(mail["message_id"] as? String)
                 let delivery = try #require(byID[messageID], "Message-ID \(messageID) is a delivery's")
                 #expect((mail["to"] as? [String: Any])?["address"] as? String == delivery.1)
-                #expect(mail["subject"] as? String == "Undangan Konferensi Pers — Rekapitulasi Suara · KPU Kota Semarang (Ibu Kota Nusantara, café)")
+                #expect(mail["subject"] as? String == "Undangan Konferensi Pers — Rekapitulasi Suara · KPU Kota Kupang (Ibu Kota Nusantara, café)")
                 #expect((mail["text"] as? String)?.hasPrefix("Yth. Ibu Wartawan") == true)
                 #expect((mail["html"] as? String)?.contains("<b>Wartawan") == true)
                 let attachments = try #require(mail["attachments"] as? [[String: Any]])
@@ -60,7 +60,7 @@ extension MailingSuites {
 
         @Test("451 then 250: retried and sent once; 550: failed at once, not retried")
         func temporaryAndPermanent() async throws {
-            let fixture = try await MailingFixture.make(addresses: ["tempfail-once", "reject"])
+            let fixture = try await MailingFixture.make(unit: MailingFixture.workerUnit, addresses: ["tempfail-once", "reject"])
             let smtp = try SMTPPeer()
             defer { smtp.stop() }
             let mailing = try await withFixtureSession(fixture.editor) { session in
@@ -82,7 +82,7 @@ extension MailingSuites {
 
         @Test("the mailing's rate holds over the measured window: 30 messages at 600 a minute take ≥ 2.9 s, never 11 in one second")
         func rateLimit() async throws {
-            let fixture = try await MailingFixture.make(addresses: (1...30).map { "pelan\($0)" })
+            let fixture = try await MailingFixture.make(unit: MailingFixture.workerUnit, addresses: (1...30).map { "pelan\($0)" })
             let smtp = try SMTPPeer()
             defer { smtp.stop() }
             let mailing = try await withFixtureSession(fixture.editor) { session in
@@ -103,7 +103,7 @@ extension MailingSuites {
 
         @Test("an unreachable server or refused AUTH: the deliveries stay queued with no attempt counted; a later worker sends them")
         func serverTrouble() async throws {
-            let fixture = try await MailingFixture.make(addresses: ["tunggu1", "tunggu2"])
+            let fixture = try await MailingFixture.make(unit: MailingFixture.workerUnit, addresses: ["tunggu1", "tunggu2"])
             let smtp = try SMTPPeer(authUser: "humas", authPassword: "rahasia-benar")
             defer { smtp.stop() }
             let mailing = try await withFixtureSession(fixture.editor) { session in
@@ -129,7 +129,7 @@ extension MailingSuites {
 
         @Test("an opt-out through the one-click link and a permanent bounce: the next mailing to the list skips both")
         func optOutAndBounce() async throws {
-            let fixture = try await MailingFixture.make(addresses: ["berhenti", "pental", "tetap"])
+            let fixture = try await MailingFixture.make(unit: MailingFixture.workerUnit, addresses: ["berhenti", "pental", "tetap"])
             let smtp = try SMTPPeer()
             defer { smtp.stop() }
             let first = try await withFixtureSession(fixture.editor) { session in

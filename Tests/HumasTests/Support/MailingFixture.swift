@@ -5,6 +5,10 @@ import Postgres
 /// An editor at a unit with a list of contacts whose addresses the test chooses, made as the
 /// owner; mailings to that list; the deliveries as the owner sees them.
 struct MailingFixture {
+    /// The unit the worker tests mail from, and the only one their workers serve (`--under`):
+    /// no other suite's mailings are there, so no test's worker sends another test's mail.
+    static let workerUnit = "ID-NT-KOTA-KUPANG"
+
     let unit: String
     let editor: String
     let listName: String

@@ -98,8 +98,9 @@ final class RunningWorker: @unchecked Sendable {
         var settings = MailWorkerSettings(smtp: smtp, workerID: "test-\(UUID().uuidString.prefix(8))")
         settings.retryBaseSeconds = 0
         settings.leaseSeconds = 30
+        settings.under = MailingFixture.workerUnit
         configure(&settings)
-        let worker = MailWorker(service: service, settings: settings, idleSeconds: 0.2)
+        let worker = MailWorker(service: service, settings: settings)
         let stop = stop, finished = finished
         Thread {
             try? worker.run(until: stop)
