@@ -58,6 +58,10 @@ CREATE TABLE humas.mailings (
     last_error       text,
     -- The earliest moment the next message of this mailing may go (its rate limit).
     next_slot_at     timestamptz NOT NULL DEFAULT '-infinity',
+    -- Deliveries queued or in flight: the mailing is sent when it reaches 0. A counter, because
+    -- asking the deliveries after every message walked the index entries of every row already
+    -- sent (dead until vacuumed): 100 messages/s at 70,000 sent, against 380 at the start.
+    pending          int NOT NULL DEFAULT 0,
     created_by       bigint REFERENCES humas.users (id) DEFAULT humas.acting_user_id(),
     created_at       timestamptz NOT NULL DEFAULT now(),
     updated_at       timestamptz NOT NULL DEFAULT now(),

@@ -94,12 +94,12 @@ BEGIN
      WHERE m.id = s.key::bigint;
 END $$;
 
--- A mailing is sent once nothing of it is queued or in flight.
+-- A mailing is sent once nothing of it is queued or in flight (`pending`, kept by the functions
+-- below and by the service's start, cancel and retry, which change what is pending).
 CREATE FUNCTION humas.mail_finish_if_done(mailing bigint) RETURNS void
 LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = humas, public, pg_temp AS $$
     UPDATE humas.mailings m SET status = 'sent', finished_at = now()
-     WHERE m.id = mailing AND m.status = 'sending'
-       AND NOT EXISTS (SELECT 1 FROM humas.deliveries d WHERE d.mailing_id = mailing AND d.status IN ('queued', 'sending'))
+     WHERE m.id = mailing AND m.status = 'sending' AND m.pending <= 0
 $$;
 
 -- Records what the SMTP server answered for one delivery. `outcome`: 'sent', 'temporary'
@@ -113,7 +113,9 @@ LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = humas, public, pg_t
 DECLARE
     result text;
     mailing bigint;
+    was_pending boolean;
 BEGIN
+    SELECT d.status IN ('queued', 'sending') INTO was_pending FROM humas.deliveries d WHERE d.id = delivery FOR UPDATE;
     IF outcome = 'sent' THEN
         UPDATE humas.deliveries d
            SET status = 'sent', sent_at = now(), last_reply = left(reply, 1000), leased_by = NULL, lease_until = NULL
@@ -130,7 +132,8 @@ BEGIN
     ELSE
         RAISE EXCEPTION 'unknown outcome %', outcome;
     END IF;
-    IF mailing IS NOT NULL THEN
+    IF mailing IS NOT NULL AND was_pending AND result IN ('sent', 'failed') THEN
+        UPDATE humas.mailings m SET pending = m.pending - 1 WHERE m.id = mailing;
         PERFORM humas.mail_finish_if_done(mailing);
     END IF;
     RETURN result;

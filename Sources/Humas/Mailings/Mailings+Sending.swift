@@ -69,7 +69,8 @@ extension Mailings {
     public func cancel(_ id: Int64) async throws -> Mailing {
         try await changeStatus(id, from: [.draft, .scheduled, .sending, .paused], to: .cancelled,
                          hint: "a sent mailing cannot be cancelled") { connection in
-            try connection.execute("UPDATE humas.deliveries SET status = 'cancelled' WHERE mailing_id = \(id) AND status = 'queued'")
+            let cancelled = try connection.execute("UPDATE humas.deliveries SET status = 'cancelled' WHERE mailing_id = \(id) AND status = 'queued'")
+            try connection.execute("UPDATE humas.mailings SET pending = pending - \(cancelled) WHERE id = \(id)")
         }
     }
 
@@ -87,6 +88,7 @@ extension Mailings {
                            WHERE mailing_id = \(id) AND status = 'failed' RETURNING 1)
                 SELECT count(*)::int AS n FROM r
                 """)[0].decode("n", as: Int.self)
+            try connection.execute("UPDATE humas.mailings SET pending = pending + \(requeued) WHERE id = \(id)")
             if requeued > 0, locked.current.status == .sent {
                 try connection.execute("UPDATE humas.mailings SET status = 'sending', finished_at = NULL WHERE id = \(id)")
             }
@@ -145,7 +147,9 @@ extension Mailings {
             ORDER BY r.position
             """)
         try connection.execute("""
-            UPDATE humas.mailings SET status = 'sending', started_at = now(), sent_by = \(session.user.id) WHERE id = \(mailing.id)
+            UPDATE humas.mailings SET status = 'sending', started_at = now(), sent_by = \(session.user.id),
+                pending = (SELECT count(*) FROM humas.deliveries d WHERE d.mailing_id = \(mailing.id) AND d.status = 'queued')
+            WHERE id = \(mailing.id)
             """)
         try connection.execute("SELECT humas.mail_finish_if_done(\(mailing.id))")
         try connection.notify(mailingsChannel, payload: String(mailing.id))

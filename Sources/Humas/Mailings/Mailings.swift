@@ -127,7 +127,7 @@ public struct Mailings: Sendable {
 
     static func snapshot(_ id: Int64, on connection: PostgresConnection) throws -> String {
         try connection.query("""
-            SELECT (to_jsonb(t.*) - 'next_slot_at' || jsonb_build_object('attachments',
+            SELECT (to_jsonb(t.*) - 'next_slot_at' - 'pending' || jsonb_build_object('attachments',
                    ARRAY(SELECT a.filename FROM humas.mailing_attachments a WHERE a.mailing_id = t.id ORDER BY a.id)))::text AS j
             FROM humas.mailings t WHERE t.id = \(id)
             """)[0].decode("j")
