@@ -59,6 +59,8 @@ struct WorkerLoop {
     let units: (lo: Int, hi: Int)
     var smtp: SMTPSession?
     var contents: [Int64: MailingContent] = [:]
+    /// Outcomes not yet recorded: written in groups, one transaction each (see ``flush()``).
+    var outcomes = RecordedOutcomes()
     var outage = Backoff(first: 5, limit: 300)
 
     init(worker: MailWorker) throws {
@@ -122,24 +124,42 @@ struct WorkerLoop {
     }
 
     private mutating func send(_ batch: [ClaimedDelivery], until stop: WorkerStop) throws {
+        defer { try? flush() }
         for (index, delivery) in batch.enumerated() {
             let wait = delivery.sendAt.timeIntervalSinceNow
+            // Waiting for a rate slot: record what went first, so nobody waits on the record.
+            if wait > 0.05 { try flush() }
             if stop.isRequested || (wait > 0 && !stop.sleep(wait)) {
+                try flush()
                 try release(batch[index...], delaySeconds: 0)
                 return
             }
             do {
                 try deliver(delivery)
                 outage.reset()
+                if outcomes.isDue { try flush() }
             } catch let error as SMTPConnectionError {
                 let delay = outage.next()
                 worker.logger.error("\(error.description); \(batch.count - index) messages stay queued, retrying in \(Int(delay)) s")
                 close()
+                try flush()
                 try release(batch[index...], delaySeconds: Int(delay))
                 _ = stop.sleep(delay)
                 return
             }
         }
+    }
+
+    /// Records the outcomes gathered since the last flush, in one statement and transaction.
+    private mutating func flush() throws {
+        guard !outcomes.isEmpty else { return }
+        let settings = worker.settings
+        try work.execute("""
+            SELECT humas.mail_record_many(\(settings.workerID), \(outcomes.ids)::bigint[], \(outcomes.results)::text[],
+                \(outcomes.replies)::text[], ARRAY(SELECT to_timestamp(t) FROM unnest(\(outcomes.times)::float8[]) WITH ORDINALITY u(t, n) ORDER BY n),
+                \(settings.maxAttempts), \(settings.retryBaseSeconds))
+            """)
+        outcomes = RecordedOutcomes()
     }
 
     private mutating func deliver(_ delivery: ClaimedDelivery) throws {
@@ -155,15 +175,35 @@ struct WorkerLoop {
         case .temporaryFailure(let text): (outcome, reply) = ("temporary", text)
         case .permanentFailure(let text): (outcome, reply) = ("permanent", text)
         }
-        let settings = worker.settings
-        try work.execute("""
-            SELECT humas.mail_record(\(settings.workerID), \(delivery.id), \(outcome), \(reply), \(settings.maxAttempts), \(settings.retryBaseSeconds))
-            """)
+        outcomes.append(delivery.id, outcome, reply)
     }
 
     private func release(_ deliveries: ArraySlice<ClaimedDelivery>, delaySeconds: Int) throws {
         guard !deliveries.isEmpty else { return }
         try work.execute("SELECT humas.mail_release(\(worker.settings.workerID), \(deliveries.map(\.id))::bigint[], \(delaySeconds))")
+    }
+}
+
+/// What the SMTP server answered, gathered for one transaction: due after 50 messages or a
+/// quarter second, whichever comes first. A crash before the flush sends them again (at most
+/// one batch twice, as with a lapsed lease); one WAL flush a group instead of one a message.
+struct RecordedOutcomes {
+    private(set) var ids: [Int64] = []
+    private(set) var results: [String] = []
+    private(set) var replies: [String] = []
+    /// When each answer came, seconds since 1970 (recorded as sent_at / failed_at).
+    private(set) var times: [Double] = []
+    private var first: ContinuousClock.Instant?
+
+    var isEmpty: Bool { ids.isEmpty }
+    var isDue: Bool { ids.count >= 50 || (first.map { ContinuousClock.now - $0 > .milliseconds(250) } ?? false) }
+
+    mutating func append(_ id: Int64, _ result: String, _ reply: String) {
+        if first == nil { first = ContinuousClock.now }
+        ids.append(id)
+        results.append(result)
+        replies.append(reply)
+        times.append(Date().timeIntervalSince1970)
     }
 }
 
