@@ -29,8 +29,11 @@ struct MailTemplates: Sendable {
     /// The message for one recipient, with the Indonesian footer under both parts.
     func render(_ fields: MergeValues) -> RenderedMail {
         let values = fields.dictionary
-        let subject = self.subject.render(values).replacingOccurrences(of: "\r", with: " ")
-            .replacingOccurrences(of: "\n", with: " ").trimmingCharacters(in: .whitespaces)
+        var subject = self.subject.render(values)
+        if subject.contains(where: \.isNewline) {
+            subject = subject.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).joined(separator: " ")
+        }
+        subject = subject.trimmingCharacters(in: .whitespaces)
         let text = self.text.render(values) + MailFooter.text(fields)
         let html = self.html.map { MailFooter.appendHTML(to: $0.render(values), fields) }
         return RenderedMail(subject: subject, text: text, html: html)

@@ -82,10 +82,22 @@ enum MailFooter {
             Anda menerimanya karena alamat Anda tercatat sebagai kontak media dan pemangku kepentingan \(HTMLText.escape(fields.unit)).<br>
             Jika tidak ingin menerima surel dari kami lagi, <a href="\(url)">berhenti berlangganan</a>.</p>
             """
-        if let range = body.range(of: "</body>", options: [.caseInsensitive, .backwards]) {
-            return body.replacingCharacters(in: range, with: footer + "\n</body>")
+        guard let cut = lastBodyClose(in: body) else { return body + "\n" + footer + "\n" }
+        return String(body.utf8[..<cut])! + footer + "\n" + String(body.utf8[cut...])!
+    }
+
+    /// Where the last `</body>` (any case) starts, searched on the UTF-8 bytes: every message
+    /// of a mailing passes here.
+    private static func lastBodyClose(in html: String) -> String.UTF8View.Index? {
+        let tag = Array("</body>".utf8)
+        let bytes = html.utf8
+        var index = bytes.endIndex
+        while let found = bytes[..<index].lastIndex(of: UInt8(ascii: "<")) {
+            let candidate = bytes[found...].prefix(tag.count)
+            if candidate.count == tag.count, zip(candidate, tag).allSatisfy({ ($0 | 0x20) == ($1 | 0x20) }) { return found }
+            index = found
         }
-        return body + "\n" + footer + "\n"
+        return nil
     }
 }
 

@@ -14,8 +14,10 @@ struct UnsubscribeToken {
     func token(for delivery: Int64) -> String {
         var bytes = Self.idBytes(delivery)
         bytes += signature(delivery)
-        return Data(bytes).base64EncodedString().replacingOccurrences(of: "+", with: "-")
-            .replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+        // base64url without padding (24 bytes make exactly 32 characters).
+        let standard = Data(bytes).base64EncodedString().utf8
+        return String(decoding: standard.map { $0 == UInt8(ascii: "+") ? UInt8(ascii: "-") : $0 == UInt8(ascii: "/") ? UInt8(ascii: "_") : $0 },
+                      as: UTF8.self)
     }
 
     /// 32 base64url characters: what every token looks like, genuine or not.
