@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Humas
 
 struct ContactCommand: AsyncParsableCommand {
@@ -136,7 +137,7 @@ struct ContactCommand: AsyncParsableCommand {
             let result = try await session.withSession {
                 try await $0.contacts.search(query, filters: filters.value, limit: page.limit, cursor: page.cursor)
             }
-            try printContactPage(result, output, page)
+            try printContactPage(result, output, page, query: query)
         }
     }
 
@@ -211,8 +212,12 @@ struct ContactCommand: AsyncParsableCommand {
     }
 }
 
-private func printContactPage(_ page: ContactPage, _ output: OutputOptions, _ options: PageOptions) throws {
+private func printContactPage(_ page: ContactPage, _ output: OutputOptions, _ options: PageOptions, query: String? = nil) throws {
     if output.json { return try output.printJSON(page) }
+    // A person at a terminal gets a sentence, not an empty table; a pipe still gets the header.
+    if page.contacts.isEmpty, options.cursor == nil, isatty(STDOUT_FILENO) == 1 {
+        return print(query.map { "no contacts match \"\($0)\"" } ?? "no contacts")
+    }
     var table = TextTable(columns: ["ID", "NAME", "SAPAAN", "CATEGORY", "UNIT", "PRIMARY E-MAIL", "PRIMARY PHONE", "CURRENT ORGANIZATION"])
     for contact in page.contacts {
         table.add([String(contact.id), contact.fullName, contact.honorific ?? "", contact.category.rawValue, contact.unitCode,

@@ -52,6 +52,9 @@ struct ServeCommand: AsyncParsableCommand {
             try? await mailWorker?.finished()
             await service.shutdown()
             try? await loops.shutdownGracefully()
+            if let io = error as? IOError, io.errnoCode == EADDRINUSE {
+                throw HumasError.unavailable("port \(port) on \(host) is in use (another humas serve?); stop it or pick another with --port")
+            }
             throw error
         }
         // The HTTP server has stopped (SIGTERM or SIGINT): the worker finishes its message in flight.

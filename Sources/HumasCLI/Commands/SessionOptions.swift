@@ -23,4 +23,17 @@ struct SessionOptions: ParsableArguments {
             throw error
         }
     }
+
+    /// Runs `body` with the service alone, nobody logged in (reference data such as the units).
+    func withService<T>(_ body: (HumasService) async throws -> T) async throws -> T {
+        let service = HumasService(poolSize: 1)
+        do {
+            let result = try await body(service)
+            await service.shutdown()
+            return result
+        } catch {
+            await service.shutdown()
+            throw error
+        }
+    }
 }

@@ -14,15 +14,18 @@ struct UnitCommand: AsyncParsableCommand {
                 Examples:
                   humas unit list --under ID-JT
                   humas unit list --under ID-AC --tree
+                  humas unit list --search semarang
                 """)
 
         @OptionGroup var session: SessionOptions
         @OptionGroup var output: OutputOptions
         @Option(help: ArgumentHelp("Only this unit and the units below it.", valueName: "code")) var under: String?
         @Flag(help: "Indent by level to show the tree.") var tree = false
+        @Option(help: ArgumentHelp("Only units whose name or code holds these words.", valueName: "words")) var search: String?
 
         func run() async throws {
-            let units = try await session.withSession { try await $0.units.list(under: under) }
+            // Reference data: no acting user needed (a new operator looks up their office's code).
+            let units = try await session.withService { try await $0.referenceUnits.list(under: under, search: search) }
             if output.json { return try output.printJSON(units) }
             var table = TextTable(columns: ["CODE", "NAME", "LEVEL", "TIME ZONE"])
             let topDepth = units.map(\.level.depth).min() ?? 0
@@ -43,7 +46,7 @@ struct UnitCommand: AsyncParsableCommand {
         @Argument(help: "The unit's code.") var code: String
 
         func run() async throws {
-            let unit = try await session.withSession { try await $0.units.show(code) }
+            let unit = try await session.withService { try await $0.referenceUnits.show(code) }
             if output.json { return try output.printJSON(unit) }
             printFields([
                 ("code", unit.code), ("name", unit.name), ("region", unit.regionName), ("level", unit.level.rawValue),
