@@ -59,6 +59,8 @@ struct WorkerLoop {
     let units: (lo: Int, hi: Int)
     var smtp: SMTPSession?
     var contents: [Int64: MailingContent] = [:]
+    /// Mailings found unrenderable, with why (asked once, not for every delivery).
+    var unrenderable: [Int64: String] = [:]
     /// Outcomes not yet recorded: written in groups, one transaction each (see ``flush()``).
     var outcomes = RecordedOutcomes()
     var outage = Backoff(first: 5, limit: 300)
@@ -163,7 +165,18 @@ struct WorkerLoop {
     }
 
     private mutating func deliver(_ delivery: ClaimedDelivery) throws {
-        let content = try contents[delivery.mailingID] ?? MailingContent(mailing: delivery.mailingID, on: work)
+        let content: MailingContent
+        do {
+            if let reason = unrenderable[delivery.mailingID] { throw HumasError.unavailable(reason) }
+            content = try contents[delivery.mailingID] ?? MailingContent(mailing: delivery.mailingID, on: work)
+        } catch let error as HumasError {
+            // A mailing that cannot be rendered fails its deliveries with the reason (said once in
+            // the log): it must not stop the worker, and every other office's mail with it.
+            if unrenderable.updateValue(error.description, forKey: delivery.mailingID) == nil {
+                worker.logger.error("mailing \(delivery.mailingID) cannot be rendered: \(error.description); its deliveries fail")
+            }
+            return outcomes.append(delivery.id, "permanent", "not sent: the mailing cannot be rendered: \(error.description)")
+        }
         contents[delivery.mailingID] = content
         let message = MessageComposer.message(
             content, to: delivery.address, messageID: delivery.messageID, stored: delivery.mergeFields,

@@ -64,12 +64,16 @@ extension Mailings {
         }
     }
 
-    /// Cancels what has not gone yet: queued deliveries become cancelled (a message already with
-    /// a worker still goes, and is recorded as sent).
+    /// Cancels what has not gone yet: queued deliveries become cancelled, and so do those a
+    /// crashed worker left claimed (its lease lapsed). A message still with a live worker goes,
+    /// and is recorded as sent.
     public func cancel(_ id: Int64) async throws -> Mailing {
         try await changeStatus(id, from: [.draft, .scheduled, .sending, .paused], to: .cancelled,
                          hint: "a sent mailing cannot be cancelled") { connection in
-            let cancelled = try connection.execute("UPDATE humas.deliveries SET status = 'cancelled' WHERE mailing_id = \(id) AND status = 'queued'")
+            let cancelled = try connection.execute("""
+                UPDATE humas.deliveries SET status = 'cancelled', leased_by = NULL, lease_until = NULL
+                WHERE mailing_id = \(id) AND (status = 'queued' OR (status = 'sending' AND lease_until < now()))
+                """)
             try connection.execute("UPDATE humas.mailings SET pending = pending - \(cancelled) WHERE id = \(id)")
         }
     }

@@ -173,6 +173,30 @@ extension MailingSuites {
             #expect(bounced == "bounced")
         }
 
+        @Test("a mailing that cannot be rendered fails its deliveries with the reason; the worker goes on with the others")
+        func unrenderableMailing() async throws {
+            let fixture = try await MailingFixture.make(unit: MailingFixture.workerUnit, addresses: ["rusak", "baik"])
+            let smtp = try SMTPPeer()
+            defer { smtp.stop() }
+            let (broken, good) = try await withFixtureSession(fixture.editor) { session in
+                let broken = try await session.mailings.send(try await session.mailings.create(fixture.mailing()).id)
+                var second = fixture.mailing()
+                second.name += " baik"
+                return (broken, try await session.mailings.send(try await session.mailings.create(second).id))
+            }
+            // Broken behind the service's back (the service refuses such a template when saved).
+            try TestEnvironment.superuser().execute("UPDATE humas.mailings SET subject_template = '{{#tanpa penutup' WHERE id = \(broken.id)")
+            let worker = RunningWorker(smtp: SMTPConfiguration(url: smtp.url))
+            let done = try MailingFixture.waitUntilSent(broken.id) && MailingFixture.waitUntilSent(good.id)
+            await worker.halt()
+            #expect(done)
+            #expect(try MailingFixture.statuses(broken.id) == ["failed": 2])
+            #expect(try MailingFixture.statuses(good.id) == ["sent": 2])
+            let reply = try TestEnvironment.superuser().query(
+                "SELECT last_reply FROM humas.deliveries WHERE mailing_id = \(broken.id) LIMIT 1")[0].decode("last_reply", as: String.self)
+            #expect(reply.hasPrefix("not sent: the mailing cannot be rendered: subject: line 1"))
+        }
+
         static func unsubscribeSecret() throws -> Data {
             try TestEnvironment.superuser().query("SELECT humas.unsubscribe_secret() AS s")[0].decode("s")
         }
